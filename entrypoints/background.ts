@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in lib/platform (see issue 2).
+});

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/**
+ * The report contract, version 1 (docs/architecture.md). Field names are read by other tools:
+ * change them only with a new schema version. Optional `anchor` fields are additions that let
+ * the presenters map a location back to the page; other tools may ignore them.
+ */
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const CATEGORIES = [
+  'sum',
+  'unit',
+  'yoy',
+  'text-vs-table',
+  'share',
+  'direction',
+  'structure',
+  'label',
+] as const;
+
+export const severitySchema = z.enum(SEVERITIES);
+export const categorySchema = z.enum(CATEGORIES);
+
+/** Decimal amounts travel as strings so that no float ever touches money. */
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal string');
+
+export const cellRefSchema = z.object({
+  tableId: z.string(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  page: z.number().int().positive().optional(),
+  anchor: z.string().optional(),
+  /** Short human label of the cell, e.g. "合计 / 基本支出". */
+  label: z.string().optional(),
+});
+
+export const textRefSchema = z.object({
+  text: z.string(),
+  page: z.number().int().positive().optional(),
+  anchor: z.string().optional(),
+  /** Character range inside the anchored text block. */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+
+export const locationSchema = z.union([cellRefSchema, textRefSchema]);
+
+export const findingSchema = z.object({
+  id: z.string(),
+  rule: z.string(),
+  severity: severitySchema,
+  category: categorySchema,
+  message: z.string(),
+  expected: decimalString.optional(),
+  actual: decimalString.optional(),
+  difference: decimalString.optional(),
+  tolerance: decimalString.optional(),
+  unit: z.string().optional(),
+  location: locationSchema,
+  related: z.array(locationSchema),
+});
+
+export const tableSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  unit: z.string(),
+  /** Where the unit came from: the caption, a header cell, or the document default. */
+  unitSource: z.enum(['caption', 'header', 'default', 'none']).optional(),
+  page: z.number().int().positive().optional(),
+  rows: z.number().int().nonnegative(),
+  cols: z.number().int().nonnegative(),
+  checksRun: z.number().int().nonnegative().optional(),
+  anchor: z.string().optional(),
+});
+
+export const notCheckedSchema = z.object({
+  what: z.string(),
+  reason: z.string(),
+  anchor: z.string().optional(),
+});
+
+export const changeSchema = z.object({
+  label: z.string(),
+  code: z.string().optional(),
+  previous: decimalString,
+  current: decimalString,
+  delta: decimalString,
+  percent: decimalString.optional(),
+  unit: z.string(),
+  basis: z.enum(['stated', 'history', 'table']),
+  location: locationSchema.optional(),
+});
+
+export const reportSchema = z.object({
+  schema: z.literal('budget-lens/report@1'),
+  source: z.string(),
+  document: z.object({
+    title: z.string(),
+    department: z.string().optional(),
+    year: z.number().int().optional(),
+    kind: z.enum(['budget', 'final', 'unknown']),
+    units: z.array(z.string()),
+    pages: z.number().int().positive().optional(),
+  }),
+  tables: z.array(tableSummarySchema),
+  stats: z.object({
+    checksRun: z.number().int().nonnegative(),
+    passed: z.number().int().nonnegative(),
+    claims: z.number().int().nonnegative(),
+    millis: z.object({ extract: z.number().nonnegative(), analyse: z.number().nonnegative() }),
+    notChecked: z.array(notCheckedSchema).optional(),
+  }),
+  findings: z.array(findingSchema),
+  changes: z.array(changeSchema),
+});
+
+export type Severity = z.infer<typeof severitySchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type CellRef = z.infer<typeof cellRefSchema>;
+export type TextRef = z.infer<typeof textRefSchema>;
+export type Location = z.infer<typeof locationSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type TableSummary = z.infer<typeof tableSummarySchema>;
+export type NotChecked = z.infer<typeof notCheckedSchema>;
+export type Change = z.infer<typeof changeSchema>;
+export type Report = z.infer<typeof reportSchema>;
+
+export function isCellRef(loc: Location): loc is CellRef {
+  return 'tableId' in loc;
+}

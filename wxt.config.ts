@@ -1,0 +1,14 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: '预算透镜 Budget Lens',
+    description: '核对政府部门预算、决算公开表格与说明的勾稽关系，在页面上标出不相符的数字。',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: ['*://*.gov.cn/*'],
+  },
+});
