@@ -1,0 +1,33 @@
+import Decimal from 'decimal.js';
+import { normalizeText } from './normalize';
+
+export type Unit = '元' | '千元' | '万元' | '亿元';
+
+export const YUAN_PER_UNIT: Record<Unit, Decimal> = {
+  元: new Decimal(1),
+  千元: new Decimal(1000),
+  万元: new Decimal(10000),
+  亿元: new Decimal(100000000),
+};
+
+// "单位：万元", "金额单位: 元", "（单位：亿元）", "单位:人民币万元". "单位: 473002_…" names an
+// organisation, not a currency unit, so the unit must follow the colon directly.
+const CAPTION_UNIT = /单位\s*[:：]?\s*(?:人民币)?\s*(亿元|万元|千元|元)/;
+// A unit inside a header cell: "金额(万元)", "预算数（元）".
+const HEADER_UNIT = /[(（]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]/;
+
+export function findCaptionUnit(text: string): Unit | null {
+  const match = CAPTION_UNIT.exec(normalizeText(text));
+  return (match?.[1] as Unit | undefined) ?? null;
+}
+
+export function findHeaderUnit(text: string): Unit | null {
+  const normal = normalizeText(text);
+  const match = HEADER_UNIT.exec(normal) ?? CAPTION_UNIT.exec(normal);
+  return (match?.[1] as Unit | undefined) ?? null;
+}
+
+export function convert(value: Decimal, from: Unit, to: Unit): Decimal {
+  if (from === to) return value;
+  return value.times(YUAN_PER_UNIT[from]).dividedBy(YUAN_PER_UNIT[to]);
+}
