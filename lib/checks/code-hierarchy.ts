@@ -1,0 +1,111 @@
+import type { PanelModel, TableModel } from '../table/model';
+import type { BodyRow } from '../table/rows';
+import type { CheckOutcome } from './types';
+import { emptyOutcome } from './types';
+import { recordSum } from './sum-identity';
+import type { Term } from './sum-identity';
+
+/**
+ * Rulebook §2.4 / B-T3-04: 类 = Σ 款, 款 = Σ 项 (local 7-digit economic codes roll up to the
+ * nearest parent shown), the total = Σ top-level codes (only-项 listings included), and unit
+ * rows as parallel totals: 合计 = Σ 部门 rows, 部门 = Σ its 单位 rows, 单位 = Σ its top codes.
+ */
+export const codeHierarchyCheck = {
+  family: 'sum.code-hierarchy',
+  run(table: TableModel): CheckOutcome {
+    const outcome = emptyOutcome();
+    for (const panel of table.panels) {
+      const coded = panel.rows.filter((r) => r.code && r.code.kind !== 'unit');
+      const units = panel.rows.filter((r) => r.code?.kind === 'unit');
+      if (coded.length + units.length < 2) continue;
+      checkPanel(table, panel, outcome);
+    }
+    return outcome;
+  },
+};
+
+function term(row: BodyRow, col: number, colLabel: string): Term {
+  return { row: row.row, col, value: row.values.get(col) ?? { kind: 'blank', raw: '' }, label: rowLabel(row) + (colLabel ? `·${colLabel}` : '') };
+}
+
+function rowLabel(row: BodyRow): string {
+  if (row.code && row.label && row.label !== row.code.code) return `${row.code.code} ${row.label}`;
+  return row.label || row.code?.code || '';
+}
+
+function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome): void {
+  const groups: Array<{ parent: BodyRow; children: BodyRow[]; kind: 'code' | 'unit' | 'total' }> = [];
+  const childrenOf = new Map<BodyRow, BodyRow[]>();
+  const add = (parent: BodyRow, child: BodyRow): void => {
+    const list = childrenOf.get(parent) ?? [];
+    list.push(child);
+    childrenOf.set(parent, list);
+  };
+
+  // Walk the rows once: each unit row opens a segment; codes find their parent by prefix.
+  let segmentOwner: BodyRow | null = null;
+  let segment = new Map<string, BodyRow>();
+  const topOfSegment = new Map<BodyRow | null, BodyRow[]>();
+  const departments: BodyRow[] = [];
+  const unitsOfDepartment = new Map<BodyRow, BodyRow[]>();
+  const looseUnits: BodyRow[] = [];
+  let lastDepartment: BodyRow | null = null;
+
+  for (const row of panel.rows) {
+    const code = row.code;
+    if (!code) continue;
+    if (code.kind === 'unit') {
+      segmentOwner = row;
+      segment = new Map();
+      if (code.level === 1) {
+        departments.push(row);
+        lastDepartment = row;
+      } else if (lastDepartment && code.code.startsWith(lastDepartment.code!.code)) {
+        const list = unitsOfDepartment.get(lastDepartment) ?? [];
+        list.push(row);
+        unitsOfDepartment.set(lastDepartment, list);
+      } else {
+        looseUnits.push(row);
+      }
+      continue;
+    }
+    let parent: BodyRow | undefined;
+    for (let length = code.code.length - 2; length >= 3 && !parent; length -= 2) {
+      parent = segment.get(code.code.slice(0, length));
+    }
+    if (parent) add(parent, row);
+    else {
+      const list = topOfSegment.get(segmentOwner) ?? [];
+      list.push(row);
+      topOfSegment.set(segmentOwner, list);
+    }
+    segment.set(code.code, row);
+  }
+
+  for (const [parent, children] of childrenOf) groups.push({ parent, children, kind: 'code' });
+  for (const [owner, tops] of topOfSegment) {
+    if (owner) groups.push({ parent: owner, children: tops, kind: 'unit' });
+  }
+  for (const [department, members] of unitsOfDepartment) groups.push({ parent: department, children: members, kind: 'unit' });
+
+  const totals = panel.rows.filter((r) => r.role === 'total' && !r.code);
+  const topLevel = departments.length || looseUnits.length ? [...departments, ...looseUnits] : (topOfSegment.get(null) ?? []);
+  if (topLevel.length) for (const total of totals) groups.push({ parent: total, children: topLevel, kind: 'total' });
+
+  for (const group of groups) {
+    for (const column of panel.amountColumns) {
+      const colLabel = column.label;
+      recordSum(
+        {
+          rule: 'sum.code-hierarchy',
+          table,
+          total: term(group.parent, column.index, colLabel),
+          addends: group.children.map((child) => term(child, column.index, colLabel)),
+          totalName: `「${rowLabel(group.parent)}」${colLabel ? `（${colLabel}）` : ''}`,
+          sumName: group.kind === 'total' ? '各科目之和' : '下级科目之和',
+        },
+        outcome,
+      );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import Decimal from 'decimal.js';
+import type { CellValue } from '../amount/parse';
+
+function valueOf(cell: CellValue | undefined): Decimal | null {
+  if (!cell) return null;
+  if (cell.kind === 'number') return cell.value;
+  if (cell.kind === 'blank') return new Decimal(0);
+  return null;
+}
+
+/**
+ * Unnumbered lists hide their hierarchy ("公务用车购置及运行费" followed by its 购置费 and 运行费).
+ * An item that equals exactly the sum of the two or more items right after it is taken as their
+ * parent, and those items are dropped, so that nested rows are not counted twice.
+ * Returns the indices of the items that remain at the top.
+ */
+export function topLevelIndices(values: Array<CellValue | undefined>): number[] {
+  const kept: number[] = [];
+  let i = 0;
+  while (i < values.length) {
+    kept.push(i);
+    const parent = valueOf(values[i]);
+    let next = i + 1;
+    if (parent && !parent.isZero()) {
+      let sum = new Decimal(0);
+      for (let j = i + 1; j < values.length; j += 1) {
+        const v = valueOf(values[j]);
+        if (v === null) break;
+        sum = sum.plus(v);
+        if (sum.equals(parent) && j - i >= 2) {
+          next = j + 1;
+          break;
+        }
+        if (sum.greaterThan(parent) && !v.isNegative()) break;
+      }
+    }
+    i = next;
+  }
+  return kept;
+}

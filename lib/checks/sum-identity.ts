@@ -1,0 +1,128 @@
+import Decimal from 'decimal.js';
+import type { CellValue } from '../amount/parse';
+import { classify, quantumFor, sumTolerance } from '../amount/tolerance';
+import type { Verdict } from '../amount/tolerance';
+import { formatAmount, decimalString } from '../amount/format';
+import type { Category, CellRef } from '../report/schema';
+import type { TableModel } from '../table/model';
+import type { CheckOutcome, FindingDraft } from './types';
+
+/** One cell taking part in an identity. */
+export interface Term {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Human label: "行政运行" or "基本支出/小计". */
+  label: string;
+}
+
+export interface SumIdentity {
+  rule: string;
+  category?: Category;
+  table: TableModel;
+  total: Term;
+  addends: Term[];
+  /** How the total is called in the message, e.g. "合计" or "「基本支出」小计". */
+  totalName: string;
+  /** How the sum is called when the addends are too many to list, e.g. "各项之和". */
+  sumName?: string;
+  /** Cap for structures that are only inferred (unnumbered sub-rows): never above a warning. */
+  maxSeverity?: 'warning' | 'info';
+  /** Words appended to the message to explain the structure that was assumed. */
+  note?: string;
+}
+
+const LIST_LIMIT = 6;
+
+function numeric(value: CellValue): Decimal | null {
+  if (value.kind === 'number') return value.value;
+  if (value.kind === 'blank') return new Decimal(0);
+  return null;
+}
+
+function decimalsOf(terms: Term[]): number {
+  let decimals = 0;
+  for (const term of terms) if (term.value.kind === 'number') decimals = Math.max(decimals, term.value.decimals);
+  return decimals;
+}
+
+export function cellRef(table: TableModel, term: Term): CellRef {
+  const cell = table.grid.cells[term.row]?.[term.col];
+  return {
+    tableId: table.id,
+    row: term.row,
+    col: term.col,
+    ...(table.page ? { page: table.page } : {}),
+    ...(cell?.anchor ? { anchor: cell.anchor } : {}),
+    label: term.label,
+  };
+}
+
+const SEVERITY_RANK: Record<Verdict, number> = { pass: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * Tests total = Σ addends with the computed rounding bound (rulebook §6.1) and, when it fails,
+ * drafts a finding whose message shows the arithmetic. Blank cells count as exact zeros, so
+ * only shown numbers count towards n. Returns nothing for identities with no number at all.
+ */
+export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingDraft | null {
+  const { table, total, addends } = identity;
+  const totalValue = numeric(total.value);
+  const values = addends.map((a) => numeric(a.value));
+  if (totalValue === null || values.some((v) => v === null)) return null;
+  const shown = addends.filter((a) => a.value.kind === 'number');
+  if (total.value.kind !== 'number' && shown.length === 0) return null;
+
+  const sum = values.reduce<Decimal>((acc, v) => acc.plus(v!), new Decimal(0));
+  const decimals = decimalsOf([total, ...addends]);
+  const unit = table.unit ?? '万元';
+  const tolerance = sumTolerance(shown.length, quantumFor(unit, decimals));
+  const difference = totalValue.minus(sum);
+  let verdict = classify(difference, tolerance);
+  outcome.checksRun += 1;
+  if (verdict === 'pass') {
+    outcome.passed += 1;
+    return null;
+  }
+  if (identity.maxSeverity && SEVERITY_RANK[verdict] > SEVERITY_RANK[identity.maxSeverity]) verdict = identity.maxSeverity;
+
+  const grouped = [total, ...addends].some((t) => t.value.kind === 'number' && t.value.grouped);
+  const fmt = (v: Decimal): string => formatAmount(v, decimals, grouped);
+  const listed = addends.length <= LIST_LIMIT
+    ? `${addends.map((a) => `${a.label} ${fmt(numeric(a.value)!)}`).join(' + ')} = ${fmt(sum)}`
+    : `${identity.sumName ?? '各项之和'} ${fmt(sum)}（${shown.length} 项有数）`;
+  const diffText = fmt(difference.abs());
+  const unitText = table.unit ?? '（单位未标明）';
+  let tail: string;
+  if (verdict === 'error') {
+    tail = tolerance.hard.isZero()
+      ? `差 ${diffText}，元表金额精确到分，应完全相等`
+      : `差 ${diffText}，超出尾数误差上限 ${fmt(tolerance.hard)}`;
+  } else if (verdict === 'warning') {
+    tail = `差 ${diffText}，超出常见尾数误差 ${fmt(tolerance.practical)}，未超过理论上限 ${fmt(tolerance.hard)}，可能为尾数误差，请核对`;
+  } else {
+    tail = `差 ${diffText}，在尾数误差范围内（上限 ${fmt(tolerance.hard)}），可能为四舍五入所致`;
+  }
+  const relation = verdict === 'info' ? '与' : '≠';
+  const message = `${identity.totalName} ${fmt(totalValue)} ${relation} ${listed}，${tail}。${identity.note ?? ''}`.trim();
+
+  return {
+    rule: identity.rule,
+    severity: verdict,
+    category: identity.category ?? 'sum',
+    message: `${message}（单位：${unitText}）`,
+    expected: decimalString(sum, decimals),
+    actual: decimalString(totalValue, decimals),
+    difference: decimalString(difference, decimals),
+    tolerance: decimalString(verdict === 'error' ? tolerance.hard : tolerance.practical, decimals),
+    unit: table.unit ?? '万元',
+    location: cellRef(table, total),
+    related: addends.map((a) => cellRef(table, a)),
+  };
+}
+
+/** Runs checkSum and records a drafted finding in the outcome. */
+export function recordSum(identity: SumIdentity, outcome: CheckOutcome): void {
+  const finding = checkSum(identity, outcome);
+  if (finding) outcome.findings.push(finding);
+}

@@ -1,0 +1,136 @@
+import type { Grid } from './grid';
+import { isOrigin } from './grid';
+import type { HeaderCell, HeaderSplit } from './header';
+import { parseAmount } from '../amount/parse';
+
+export type ColumnKind = 'amount' | 'code' | 'code-part' | 'unit-code' | 'rowno' | 'percent' | 'text';
+
+export interface ColumnInfo {
+  index: number;
+  path: HeaderCell[];
+  /** Header path joined with "/", e.g. "基本支出/人员经费". */
+  label: string;
+  kind: ColumnKind;
+  /** For code-part columns: 0 = 类, 1 = 款, 2 = 项. */
+  part?: number;
+}
+
+const ROWNO_HEADER = /行次|序号|栏次|^序$/;
+const UNIT_CODE_HEADER = /单位(代码|编码)|^单位$|部门(代码|编码)/;
+const PART_HEADER: Record<string, number> = { 类: 0, 款: 1, 项: 2 };
+const CODE_HEADER = /(科目)?(编码|代码)$|^科目$/;
+const PERCENT_HEADER = /%|率|比例|占比|比重/;
+const TEXT_HEADER = /名称|项目$|^项目|科目$|说明|备注|类型|内容|用途|依据|指标/;
+
+interface ColumnStats {
+  numbers: number;
+  digitCodes: number;
+  maxCodeLength: number;
+  texts: number;
+}
+
+function statsOf(grid: Grid, split: HeaderSplit, c: number): ColumnStats {
+  const stats: ColumnStats = { numbers: 0, digitCodes: 0, maxCodeLength: 0, texts: 0 };
+  for (let r = split.bodyStart; r < grid.height; r += 1) {
+    if (split.numberRows.has(r)) continue;
+    const cell = grid.cells[r]![c]!;
+    if (!isOrigin(cell, r, c)) continue;
+    const value = parseAmount(cell.text);
+    if (value.kind === 'number') {
+      stats.numbers += 1;
+      const digits = cell.text.trim();
+      if (/^\d{1,9}$/.test(digits)) {
+        stats.digitCodes += 1;
+        stats.maxCodeLength = Math.max(stats.maxCodeLength, digits.length);
+      }
+    } else if (value.kind === 'text') {
+      stats.texts += 1;
+    }
+  }
+  return stats;
+}
+
+/**
+ * Decides what each column holds, from its header words first and its body values second.
+ * Code columns sit left of the names; digit-only values to the right of a name are amounts.
+ */
+export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCell[][]): ColumnInfo[] {
+  const columns: ColumnInfo[] = [];
+  let seenText = false;
+  for (let c = 0; c < grid.width; c += 1) {
+    const path = paths[c] ?? [];
+    const label = path.map((p) => p.label).join('/');
+    const leaf = path.at(-1)?.label ?? '';
+    const stats = statsOf(grid, split, c);
+    const digitOnly = stats.numbers > 0 && stats.digitCodes === stats.numbers && stats.texts === 0;
+    let kind: ColumnKind;
+    let part: number | undefined;
+    if (ROWNO_HEADER.test(leaf)) kind = 'rowno';
+    else if (UNIT_CODE_HEADER.test(leaf) && stats.texts === 0) kind = 'unit-code';
+    else if (leaf in PART_HEADER && stats.texts === 0) {
+      kind = 'code-part';
+      part = PART_HEADER[leaf];
+    } else if (CODE_HEADER.test(leaf) && stats.texts === 0 && (digitOnly || stats.numbers === 0)) kind = 'code';
+    else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
+    else if (!seenText && digitOnly && stats.maxCodeLength <= 9) kind = 'code';
+    else if (stats.numbers > 0 && stats.numbers >= stats.texts) kind = 'amount';
+    else if (stats.texts > 0) kind = 'text';
+    // An all-blank column: an amount column with nothing in it, unless its header names labels.
+    else kind = TEXT_HEADER.test(leaf) && !/合计|总计|支出|收入|金额|预算|决算/.test(leaf) ? 'text' : 'amount';
+    if (kind === 'text') seenText = true;
+    columns.push({ index: c, path, label, kind, ...(part === undefined ? {} : { part }) });
+  }
+  markCodePartRuns(grid, split, columns);
+  return columns;
+}
+
+/**
+ * Headerless 类/款/项 columns: a run of code columns whose first holds 3-digit classes and the
+ * next ones 1–2 digit numbers (the "科目编码" header spans them, the 类/款/项 row may be gone).
+ */
+function markCodePartRuns(grid: Grid, split: HeaderSplit, columns: ColumnInfo[]): void {
+  for (let c = 0; c + 1 < columns.length; c += 1) {
+    const first = columns[c]!;
+    const second = columns[c + 1]!;
+    if (first.kind !== 'code' || second.kind !== 'code') continue;
+    if (statsOf(grid, split, c).maxCodeLength !== 3 || statsOf(grid, split, c + 1).maxCodeLength > 2) continue;
+    first.kind = 'code-part';
+    first.part = 0;
+    second.kind = 'code-part';
+    second.part = 1;
+    const third = columns[c + 2];
+    if (third?.kind === 'code' && statsOf(grid, split, c + 2).maxCodeLength <= 2) {
+      third.kind = 'code-part';
+      third.part = 2;
+    }
+  }
+}
+
+/** A label-and-amounts block of columns. Side-by-side tables (收支总表, 公开06) have several. */
+export interface Panel {
+  index: number;
+  columns: ColumnInfo[];
+  amountColumns: ColumnInfo[];
+}
+
+export function splitPanels(columns: ColumnInfo[]): Panel[] {
+  const panels: Panel[] = [];
+  let current: ColumnInfo[] = [];
+  let sawAmount = false;
+  for (const column of columns) {
+    const isAmount = column.kind === 'amount' || column.kind === 'percent';
+    if (!isAmount && sawAmount) {
+      panels.push(toPanel(panels.length, current));
+      current = [];
+      sawAmount = false;
+    }
+    current.push(column);
+    if (isAmount) sawAmount = true;
+  }
+  if (current.length) panels.push(toPanel(panels.length, current));
+  return panels.filter((panel) => panel.amountColumns.length > 0);
+}
+
+function toPanel(index: number, columns: ColumnInfo[]): Panel {
+  return { index, columns, amountColumns: columns.filter((c) => c.kind === 'amount') };
+}

@@ -1,0 +1,99 @@
+import type { Grid, GridCell } from './grid';
+import { isOrigin } from './grid';
+import { parseAmount } from '../amount/parse';
+import { compactText } from '../amount/normalize';
+
+/**
+ * Column-number rows ("** ** 1 2 3", "栏次 1 2", "1=2+3") label columns, they are not data:
+ * every non-empty cell is a marker or a small integer, and there are at least two integers.
+ */
+export function isColumnNumberRow(cells: GridCell[], row: number): boolean {
+  let integers = 0;
+  let previous = -1;
+  let increasing = true;
+  for (let c = 0; c < cells.length; c += 1) {
+    const cell = cells[c]!;
+    if (!isOrigin(cell, row, c)) continue;
+    const text = compactText(cell.text);
+    if (!text) continue;
+    if (/^(\*+|栏次|行次|栏号|序号|[甲乙丙丁戊]|[A-Z])$/.test(text)) continue;
+    const formula = /^(\d{1,3})(?:=[\d+\-—]+)?$/.exec(text);
+    if (!formula) return false;
+    const value = Number(formula[1]);
+    if (value <= previous) increasing = false;
+    previous = value;
+    integers += 1;
+  }
+  return integers >= 2 && increasing;
+}
+
+function hasNumber(cells: GridCell[], row: number): boolean {
+  for (let c = 0; c < cells.length; c += 1) {
+    const cell = cells[c]!;
+    if (!isOrigin(cell, row, c)) continue;
+    if (parseAmount(cell.text).kind === 'number') return true;
+  }
+  return false;
+}
+
+export interface HeaderSplit {
+  /** First body (data) row; equals grid.height for tables without data. */
+  bodyStart: number;
+  /** Header rows that carry column names (column-number rows excluded). */
+  nameRows: number[];
+  /** Column-number rows anywhere in the table (they are skipped as data too). */
+  numberRows: Set<number>;
+}
+
+/**
+ * The header is everything above the first row that carries a number (column-number rows
+ * aside). Header markup is not trusted: many portals write their headers in plain <td>.
+ */
+export function splitHeader(grid: Grid): HeaderSplit {
+  const numberRows = new Set<number>();
+  let bodyStart = grid.height;
+  for (let r = 0; r < grid.height; r += 1) {
+    const cells = grid.cells[r]!;
+    if (isColumnNumberRow(cells, r)) {
+      numberRows.add(r);
+      continue;
+    }
+    if (bodyStart === grid.height && hasNumber(cells, r)) bodyStart = r;
+  }
+  const nameRows: number[] = [];
+  for (let r = 0; r < bodyStart; r += 1) if (!numberRows.has(r)) nameRows.push(r);
+  return { bodyStart, nameRows, numberRows };
+}
+
+/** A header cell as a node of the header tree: identified by its origin, so spans dedupe. */
+export interface HeaderCell {
+  key: string;
+  label: string;
+}
+
+/**
+ * The header path of every column: the distinct header cells above it, top-down. Cells that
+ * span the whole width (an in-table title or "单位：万元" line) name no column and are dropped.
+ */
+export function columnPaths(grid: Grid, nameRows: number[]): HeaderCell[][] {
+  const paths: HeaderCell[][] = [];
+  for (let c = 0; c < grid.width; c += 1) {
+    const path: HeaderCell[] = [];
+    for (const r of nameRows) {
+      const cell = grid.cells[r]![c]!;
+      const label = compactText(cell.text);
+      if (!label) continue;
+      if (grid.width > 2 && spansWholeRow(grid, r, cell)) continue;
+      const key = `${cell.originRow}:${cell.originCol}`;
+      if (path.at(-1)?.key === key) continue;
+      path.push({ key, label });
+    }
+    paths.push(path);
+  }
+  return paths;
+}
+
+function spansWholeRow(grid: Grid, row: number, cell: GridCell): boolean {
+  const cells = grid.cells[row]!;
+  return cells.every((other) => other.originRow === cell.originRow && other.originCol === cell.originCol);
+}

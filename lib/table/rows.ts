@@ -1,0 +1,110 @@
+import type { Grid } from './grid';
+import { isOrigin } from './grid';
+import type { HeaderSplit } from './header';
+import type { Panel } from './columns';
+import type { CellValue } from '../amount/parse';
+import { parseAmount } from '../amount/parse';
+import { compactText } from '../amount/normalize';
+import type { RowCode } from './codes';
+import { classifyCode, joinCodeParts } from './codes';
+import type { EnumeratorStyle } from './enumerators';
+import { enumeratorOf, stripEnumerator } from './enumerators';
+
+export type RowRole = 'total' | 'subtotal' | 'of-which' | 'item' | 'blank';
+
+export interface BodyRow {
+  /** Grid row index. */
+  row: number;
+  /** Label as shown (normalised), for messages. */
+  label: string;
+  /** Label without spaces and numbering, for matching. */
+  key: string;
+  code: RowCode | null;
+  /** A code-like cell that is not a valid code (e.g. a 2-digit 类 "21"). */
+  malformedCode?: string;
+  enumerator: EnumeratorStyle | null;
+  role: RowRole;
+  /** Values of the panel's amount columns by grid column; spanned continuations read as blank. */
+  values: Map<number, CellValue>;
+}
+
+const TOTAL = /(合计|总计|总额|共计)$/;
+const SUBTOTAL = /小计$/;
+const OF_WHICH = /^其中[:：]?/;
+
+export function roleOf(key: string, hasValue: boolean, hasLabel: boolean): RowRole {
+  if (!hasLabel && !hasValue) return 'blank';
+  if (OF_WHICH.test(key)) return 'of-which';
+  if (SUBTOTAL.test(key)) return 'subtotal';
+  if (TOTAL.test(key)) return 'total';
+  return 'item';
+}
+
+/** Builds the body rows of one panel: labels, codes, numbering, roles and values. */
+export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPrefixes: ReadonlySet<string>): BodyRow[] {
+  const rows: BodyRow[] = [];
+  const textColumns = panel.columns.filter((c) => c.kind === 'text');
+  const codeColumns = panel.columns.filter((c) => c.kind === 'code');
+  const partColumns = panel.columns.filter((c) => c.kind === 'code-part').sort((a, b) => (a.part ?? 0) - (b.part ?? 0));
+  const unitColumns = panel.columns.filter((c) => c.kind === 'unit-code');
+
+  for (let r = split.bodyStart; r < grid.height; r += 1) {
+    if (split.numberRows.has(r)) continue;
+    const line = grid.cells[r]!;
+    const text = (col: number): string => {
+      const cell = line[col]!;
+      return cell.text;
+    };
+    const labelParts = textColumns.map((c) => text(c.index)).filter(Boolean);
+    const label = [...new Set(labelParts)].join(' ');
+    const key = compactText(stripEnumerator(compactText(label)));
+
+    let code: RowCode | null = null;
+    let malformedCode: string | undefined;
+    const full = codeColumns.map((c) => compactText(text(c.index))).find(Boolean);
+    const parts = partColumns.map((c) => compactText(text(c.index)));
+    const unit = unitColumns.map((c) => compactText(text(c.index))).find(Boolean);
+    if (full) {
+      code = classifyCode(full, unitPrefixes);
+      if (!code) malformedCode = full;
+    } else if (parts.some(Boolean)) {
+      const joined = joinCodeParts(parts);
+      code = joined ? classifyCode(joined, new Set()) : null;
+      if (!code) malformedCode = parts.filter(Boolean).join(' ');
+    }
+    if (!code && unit) code = classifyCode(unit, unitPrefixes, true);
+
+    const values = new Map<number, CellValue>();
+    let hasValue = false;
+    for (const column of panel.amountColumns) {
+      const cell = line[column.index]!;
+      const value: CellValue = isOrigin(cell, r, column.index) ? parseAmount(cell.text) : { kind: 'blank', raw: '' };
+      if (value.kind !== 'blank') hasValue = true;
+      values.set(column.index, value);
+    }
+    const hasLabel = Boolean(label) || Boolean(code) || Boolean(malformedCode);
+    rows.push({
+      row: r,
+      label: label || code?.code || '',
+      key,
+      code,
+      ...(malformedCode ? { malformedCode } : {}),
+      enumerator: enumeratorOf(compactText(label)),
+      role: roleOf(key, hasValue, hasLabel),
+      values,
+    });
+  }
+  return rows.filter((row) => row.role !== 'blank');
+}
+
+/** The 3-digit prefixes of 6-digit codes anywhere in the body: those 3-digit codes are units. */
+export function unitPrefixesOf(grid: Grid, split: HeaderSplit): Set<string> {
+  const prefixes = new Set<string>();
+  for (let r = split.bodyStart; r < grid.height; r += 1) {
+    for (const cell of grid.cells[r]!) {
+      const text = cell.text.trim();
+      if (/^\d{6}$/.test(text) || /^\d{3}\d{3}_/.test(text)) prefixes.add(text.slice(0, 3));
+    }
+  }
+  return prefixes;
+}
