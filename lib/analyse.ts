@@ -1,30 +1,149 @@
-import type { SourceDocument } from './source/types';
-import type { Report } from './report/schema';
+import type { SourceDocument, SourceTable } from './source/types';
+import type { Finding, NotChecked, Report, TableSummary } from './report/schema';
+import type { Unit } from './amount/units';
+import { findCaptionUnit } from './amount/units';
+import type { TableModel } from './table/model';
+import { buildTableModel, MAX_GRID_CELLS } from './table/model';
+import { expandGrid } from './table/grid';
+import { checkTable } from './checks';
+import type { FindingDraft } from './checks/types';
+import { describeTable, identifyDocumentKind } from './document/describe';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
   extractMillis?: number;
 }
 
+export interface Analysis {
+  report: Report;
+  tables: TableModel[];
+}
+
 /**
  * The whole pure analysis: SourceDocument in, report@1 out. Runs unchanged in the content
- * script, the PDF viewer, Node and Vitest. (Stub: the engine lands in lib/table + lib/checks.)
+ * script, the PDF viewer, Node and Vitest.
  */
 export function analyse(doc: SourceDocument, opts: AnalyseOptions = {}): Report {
+  return analyseDocument(doc, opts).report;
+}
+
+export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}): Analysis {
   const started = performance.now();
-  return {
+  const notChecked: NotChecked[] = [];
+  const models: TableModel[] = [];
+  for (const source of doc.tables) {
+    const model = modelOf(source, notChecked);
+    if (model) models.push(model);
+  }
+  const defaultUnit = documentUnit(models, doc);
+  for (const model of models) {
+    if (!model.unit && defaultUnit) {
+      model.unit = defaultUnit;
+      model.unitSource = 'default';
+    }
+  }
+
+  const drafts: FindingDraft[] = [];
+  const summaries: TableSummary[] = [];
+  let checksRun = 0;
+  let passed = 0;
+  for (const model of models) {
+    const hasData = model.panels.some((p) => p.rows.length > 0);
+    let tableChecks = 0;
+    if (hasData) {
+      const outcome = checkTable(model);
+      drafts.push(...outcome.findings);
+      notChecked.push(...outcome.notChecked);
+      checksRun += outcome.checksRun;
+      passed += outcome.passed;
+      tableChecks = outcome.checksRun;
+    } else if (model.header.bodyStart >= model.grid.height) {
+      notChecked.push({ what: `${model.title || model.id}`, reason: '表格没有数据行（空表）', anchor: model.anchor });
+    }
+    summaries.push({
+      id: model.id,
+      title: model.title,
+      kind: model.kind,
+      unit: model.unit ?? '未标明',
+      unitSource: model.unitSource,
+      ...(model.page ? { page: model.page } : {}),
+      rows: model.grid.height,
+      cols: model.grid.width,
+      checksRun: tableChecks,
+      anchor: model.anchor,
+    });
+  }
+
+  const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
+  const identity = identifyDocumentKind(doc, models);
+  const report: Report = {
     schema: 'budget-lens/report@1',
     source: doc.source,
-    document: { title: doc.title, kind: 'unknown', units: [], ...(doc.pages ? { pages: doc.pages } : {}) },
-    tables: [],
+    document: {
+      title: doc.title,
+      ...(identity.department ? { department: identity.department } : {}),
+      ...(identity.year ? { year: identity.year } : {}),
+      kind: identity.kind,
+      units,
+      ...(doc.pages ? { pages: doc.pages } : {}),
+    },
+    tables: summaries,
     stats: {
-      checksRun: 0,
-      passed: 0,
+      checksRun,
+      passed,
       claims: 0,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
-      notChecked: [],
+      notChecked,
     },
-    findings: [],
+    findings: numberFindings(dedupe(drafts)),
     changes: [],
   };
+  return { report, tables: models };
+}
+
+function modelOf(source: SourceTable, notChecked: NotChecked[]): TableModel | null {
+  const identity = describeTable(source);
+  const grid = expandGrid(source.rows);
+  if (grid.width * grid.height > MAX_GRID_CELLS) {
+    notChecked.push({
+      what: identity.title || identity.id,
+      reason: `表格过大（${grid.height} 行 × ${grid.width} 列），未逐格核对`,
+      anchor: source.anchor,
+    });
+    return null;
+  }
+  return buildTableModel(source, identity, grid);
+}
+
+/** The unit most tables state, else one stated in the text ("单位：万元"): tables without a unit line inherit it. */
+function documentUnit(models: TableModel[], doc: SourceDocument): Unit | null {
+  const counts = new Map<Unit, number>();
+  for (const model of models) if (model.unit) counts.set(model.unit, (counts.get(model.unit) ?? 0) + 1);
+  let best: Unit | null = null;
+  for (const [unit, count] of counts) if (!best || count > counts.get(best)!) best = unit;
+  if (best) return best;
+  for (const block of doc.blocks) {
+    const unit = findCaptionUnit(block.text);
+    if (unit) return unit;
+  }
+  return null;
+}
+
+/** The same cell found by two families with the same arithmetic is one finding. */
+function dedupe(drafts: FindingDraft[]): FindingDraft[] {
+  const seen = new Set<string>();
+  const result: FindingDraft[] = [];
+  for (const draft of drafts) {
+    const loc = draft.location;
+    const where = 'tableId' in loc ? `${loc.tableId}:${loc.row}:${loc.col}` : `${loc.anchor}:${loc.start}`;
+    const key = `${where}|${draft.expected}|${draft.actual}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(draft);
+  }
+  return result;
+}
+
+function numberFindings(drafts: FindingDraft[]): Finding[] {
+  return drafts.map((draft, index) => ({ id: `f${index + 1}`, ...draft }));
 }

@@ -42,10 +42,10 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
     childrenOf.set(parent, list);
   };
 
-  // Walk the rows once: each unit row opens a segment; codes find their parent by prefix.
+  // First pass: unit rows open segments; every code is filed under its segment. Children may
+  // be listed before their parent (3011202 before 30112), so parents are looked up afterwards.
   let segmentOwner: BodyRow | null = null;
-  let segment = new Map<string, BodyRow>();
-  const topOfSegment = new Map<BodyRow | null, BodyRow[]>();
+  const segments = new Map<BodyRow | null, BodyRow[]>();
   const departments: BodyRow[] = [];
   const unitsOfDepartment = new Map<BodyRow, BodyRow[]>();
   const looseUnits: BodyRow[] = [];
@@ -56,7 +56,6 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
     if (!code) continue;
     if (code.kind === 'unit') {
       segmentOwner = row;
-      segment = new Map();
       if (code.level === 1) {
         departments.push(row);
         lastDepartment = row;
@@ -69,17 +68,26 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
       }
       continue;
     }
-    let parent: BodyRow | undefined;
-    for (let length = code.code.length - 2; length >= 3 && !parent; length -= 2) {
-      parent = segment.get(code.code.slice(0, length));
+    const list = segments.get(segmentOwner) ?? [];
+    list.push(row);
+    segments.set(segmentOwner, list);
+  }
+
+  const topOfSegment = new Map<BodyRow | null, BodyRow[]>();
+  for (const [owner, rows] of segments) {
+    const byCode = new Map<string, BodyRow>();
+    for (const row of rows) if (!byCode.has(row.code!.code)) byCode.set(row.code!.code, row);
+    for (const row of rows) {
+      const code = row.code!.code;
+      let parent: BodyRow | undefined;
+      for (let length = code.length - 2; length >= 3 && !parent; length -= 2) parent = byCode.get(code.slice(0, length));
+      if (parent && parent !== row) add(parent, row);
+      else {
+        const tops = topOfSegment.get(owner) ?? [];
+        tops.push(row);
+        topOfSegment.set(owner, tops);
+      }
     }
-    if (parent) add(parent, row);
-    else {
-      const list = topOfSegment.get(segmentOwner) ?? [];
-      list.push(row);
-      topOfSegment.set(segmentOwner, list);
-    }
-    segment.set(code.code, row);
   }
 
   for (const [parent, children] of childrenOf) groups.push({ parent, children, kind: 'code' });

@@ -3,6 +3,7 @@ import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
 import { recordSum } from './sum-identity';
 import { columnIdentities, headerTree } from './header-tree';
+import { topLevelIndices } from './nesting';
 
 /**
  * Rulebook B-T3-01/02, B-T5-01, B-T6-01, B-T7-01: identities read from the header tree, row by
@@ -29,7 +30,8 @@ export const columnIdentitiesCheck = {
                 value: row.values.get(identity.total.index) ?? { kind: 'blank', raw: '' },
                 label: `${rowName}·${name(identity.total.label)}`,
               },
-              addends: identity.addends.map((column) => ({
+              // A sub-total the header did not mark as one (a lost span) would count twice.
+              addends: topLevelIndices(identity.addends.map((column) => row.values.get(column.index))).map((i) => identity.addends[i]!).map((column) => ({
                 row: row.row,
                 col: column.index,
                 value: row.values.get(column.index) ?? { kind: 'blank', raw: '' },

@@ -105,7 +105,8 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
         addends: numberedChildren.map((r) => term(r, col)),
         totalName: `「${row.label}」`,
       }));
-    } else if (loose.length) {
+    } else if (loose.length && !(loose.length === 1 && loose[0]!.role === 'of-which')) {
+      // A single "其中" line is a subset of its parent, not a breakdown: nothing to add up.
       each(table, panel, outcome, (col) => {
         const values = loose.map((r) => r.values.get(col));
         if (!values.some((v) => v?.kind === 'number')) return null;

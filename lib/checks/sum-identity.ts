@@ -84,7 +84,8 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
     outcome.passed += 1;
     return null;
   }
-  if (identity.maxSeverity && SEVERITY_RANK[verdict] > SEVERITY_RANK[identity.maxSeverity]) verdict = identity.maxSeverity;
+  const capped = Boolean(identity.maxSeverity && SEVERITY_RANK[verdict] > SEVERITY_RANK[identity.maxSeverity]);
+  if (capped) verdict = identity.maxSeverity!;
 
   const grouped = [total, ...addends].some((t) => t.value.kind === 'number' && t.value.grouped);
   const fmt = (v: Decimal): string => formatAmount(v, decimals, grouped);
@@ -94,7 +95,9 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   const diffText = fmt(difference.abs());
   const unitText = table.unit ?? '（单位未标明）';
   let tail: string;
-  if (verdict === 'error') {
+  if (capped) {
+    tail = `差 ${diffText}`;
+  } else if (verdict === 'error') {
     tail = tolerance.hard.isZero()
       ? `差 ${diffText}，元表金额精确到分，应完全相等`
       : `差 ${diffText}，超出尾数误差上限 ${fmt(tolerance.hard)}`;

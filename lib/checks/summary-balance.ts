@@ -36,7 +36,8 @@ export const summaryBalanceCheck = {
     const income = sides.find((s) => s.side === 'income');
     const expenses = sides.filter((s) => s.side === 'expense');
     if (!income || !expenses.length) return outcome;
-    const amountCol = (panel: PanelModel): number | undefined => panel.amountColumns.at(-1)?.index;
+    // The first amount column of a side is its 合计 / 金额 column.
+    const amountCol = (panel: PanelModel): number | undefined => panel.amountColumns[0]?.index;
 
     const incomeTotal = grandTotal(income.panel, 'income');
     const incomeCol = amountCol(income.panel);

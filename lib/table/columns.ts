@@ -1,7 +1,6 @@
 import type { Grid } from './grid';
-import { isOrigin } from './grid';
+import { cellValue, isOrigin } from './grid';
 import type { HeaderCell, HeaderSplit } from './header';
-import { parseAmount } from '../amount/parse';
 
 export type ColumnKind = 'amount' | 'code' | 'code-part' | 'unit-code' | 'rowno' | 'percent' | 'text';
 
@@ -35,7 +34,7 @@ function statsOf(grid: Grid, split: HeaderSplit, c: number): ColumnStats {
     if (split.numberRows.has(r)) continue;
     const cell = grid.cells[r]![c]!;
     if (!isOrigin(cell, r, c)) continue;
-    const value = parseAmount(cell.text);
+    const value = cellValue(cell);
     if (value.kind === 'number') {
       stats.numbers += 1;
       const digits = cell.text.trim();

@@ -1,5 +1,7 @@
 import type { SourceCell } from '../source/types';
 import { normalizeText } from '../amount/normalize';
+import type { CellValue } from '../amount/parse';
+import { parseAmount } from '../amount/parse';
 
 /** One position of the expanded table grid; spanned positions point back to their origin cell. */
 export interface GridCell {
@@ -69,4 +71,16 @@ export function cellAt(grid: Grid, row: number, col: number): GridCell {
 /** True when (row, col) is the top-left position of its cell, so its value is counted once. */
 export function isOrigin(cell: GridCell, row: number, col: number): boolean {
   return cell.originRow === row && cell.originCol === col;
+}
+
+const parsed = new WeakMap<GridCell, CellValue>();
+
+/** The parsed amount of a grid cell, computed once per origin cell (checks read cells many times). */
+export function cellValue(cell: GridCell): CellValue {
+  let value = parsed.get(cell);
+  if (!value) {
+    value = parseAmount(cell.text);
+    parsed.set(cell, value);
+  }
+  return value;
 }

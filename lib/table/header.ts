@@ -1,6 +1,6 @@
 import type { Grid, GridCell } from './grid';
 import { isOrigin } from './grid';
-import { parseAmount } from '../amount/parse';
+import { cellValue } from './grid';
 import { compactText } from '../amount/normalize';
 
 /**
@@ -16,7 +16,7 @@ export function isColumnNumberRow(cells: GridCell[], row: number): boolean {
     if (!isOrigin(cell, row, c)) continue;
     const text = compactText(cell.text);
     if (!text) continue;
-    if (/^(\*+|栏次|行次|栏号|序号|[甲乙丙丁戊]|[A-Z])$/.test(text)) continue;
+    if (/^(\*+|栏次|行次|栏号|序号|类|款|项|合计|[甲乙丙丁戊]|[A-Z])$/.test(text)) continue;
     const formula = /^(\d{1,3})(?:=[\d+\-—]+)?$/.exec(text);
     if (!formula) return false;
     const value = Number(formula[1]);
@@ -31,7 +31,7 @@ function hasNumber(cells: GridCell[], row: number): boolean {
   for (let c = 0; c < cells.length; c += 1) {
     const cell = cells[c]!;
     if (!isOrigin(cell, row, c)) continue;
-    if (parseAmount(cell.text).kind === 'number') return true;
+    if (cellValue(cell).kind === 'number') return true;
   }
   return false;
 }

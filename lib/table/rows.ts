@@ -1,9 +1,8 @@
 import type { Grid } from './grid';
-import { isOrigin } from './grid';
+import { cellValue, isOrigin } from './grid';
 import type { HeaderSplit } from './header';
 import type { Panel } from './columns';
 import type { CellValue } from '../amount/parse';
-import { parseAmount } from '../amount/parse';
 import { compactText } from '../amount/normalize';
 import type { RowCode } from './codes';
 import { classifyCode, joinCodeParts } from './codes';
@@ -78,7 +77,7 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
     let hasValue = false;
     for (const column of panel.amountColumns) {
       const cell = line[column.index]!;
-      const value: CellValue = isOrigin(cell, r, column.index) ? parseAmount(cell.text) : { kind: 'blank', raw: '' };
+      const value: CellValue = isOrigin(cell, r, column.index) ? cellValue(cell) : { kind: 'blank', raw: '' };
       if (value.kind !== 'blank') hasValue = true;
       values.set(column.index, value);
     }
@@ -94,7 +93,15 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
       values,
     });
   }
-  return rows.filter((row) => row.role !== 'blank');
+  const kept = rows.filter((row) => row.role !== 'blank');
+  // Coded tables often leave the 合计 label off their first row (a lost merged cell).
+  const first = kept[0];
+  if (first && !first.label && !first.code && !first.malformedCode && kept.slice(1).some((r) => r.code)) {
+    first.role = 'total';
+    first.label = '合计';
+    first.key = '合计';
+  }
+  return kept;
 }
 
 /** The 3-digit prefixes of 6-digit codes anywhere in the body: those 3-digit codes are units. */
