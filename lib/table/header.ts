@@ -16,7 +16,7 @@ export function isColumnNumberRow(cells: GridCell[], row: number): boolean {
     if (!isOrigin(cell, row, c)) continue;
     const text = compactText(cell.text);
     if (!text) continue;
-    if (/^(\*+|栏次|行次|栏号|序号|类|款|项|合计|[甲乙丙丁戊]|[A-Z])$/.test(text)) continue;
+    if (/^(\*+|栏次|行次|栏号|序号|类|款|项|[甲乙丙丁戊]|[A-Z])$/.test(text)) continue;
     const formula = /^(\d{1,3})(?:=[\d+\-—]+)?$/.exec(text);
     if (!formula) return false;
     const value = Number(formula[1]);
