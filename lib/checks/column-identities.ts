@@ -31,7 +31,11 @@ export const columnIdentitiesCheck = {
                 label: `${rowName}·${name(identity.total.label)}`,
               },
               // A sub-total the header did not mark as one (a lost span) would count twice.
-              addends: topLevelIndices(identity.addends.map((column) => row.values.get(column.index))).map((i) => identity.addends[i]!).map((column) => ({
+              addends: topLevelIndices(
+                identity.addends.map((column) => row.values.get(column.index)),
+                // Only a column named 小计/合计 may hide its parts (a header whose span was lost).
+                (i) => (/小计|合计/.test(identity.addends[i]!.label) ? 1 : 0),
+              ).map((i) => identity.addends[i]!).map((column) => ({
                 row: row.row,
                 col: column.index,
                 value: row.values.get(column.index) ?? { kind: 'blank', raw: '' },
