@@ -7,7 +7,7 @@ export type CellValue =
   | { kind: 'text'; raw: string };
 
 // Cells that mean "nothing here": blank, dashes of every width, slashes.
-const BLANK = /^(?:|[-－—–―‐‑_~\/\\]+|无|\/)$/;
+const BLANK = /^(?:|[-－—–―‐‑_~/\\]+|无)$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 // Thousands separators must group by three; "1,0" is not a number (a split we cannot trust).
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;

@@ -16,8 +16,8 @@ const EXPENSE_YEAR_TOTAL = /^本年支出合计$/;
 function sideOf(panel: PanelModel): 'income' | 'expense' | null {
   const header = panel.columns.map((c) => c.label).join('/');
   const keys = panel.rows.map((r) => r.key).join('/');
-  if (/本年收入合计|收入总计/.test(keys) || /^收入/.test(header)) return 'income';
-  if (/本年支出合计|支出总计/.test(keys) || /^支出/.test(header)) return 'expense';
+  if (/本年收入合计|收入总计/.test(keys) || header.startsWith('收入')) return 'income';
+  if (/本年支出合计|支出总计/.test(keys) || header.startsWith('支出')) return 'expense';
   return null;
 }
 
