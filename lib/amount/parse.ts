@@ -18,6 +18,8 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
  */
 export function parseAmount(rawText: string): CellValue {
   const raw = rawText;
+  // Labels start with a letter or ideograph: no need to normalise them to know they are text.
+  if (/^[\u4e00-\u9fffA-Za-z]/.test(rawText) && !/^(无|[-－—])/.test(rawText)) return { kind: 'text', raw };
   let text = normalizeText(rawText).replace(/\s+/g, '');
   if (BLANK.test(text)) return { kind: 'blank', raw };
 

@@ -12,6 +12,8 @@ export interface GridCell {
   /** Anchor of the origin cell, empty for positions the markup left out (ragged rows). */
   anchor: string;
   headerMarkup: boolean;
+  /** Parsed amount, filled on first use by cellValue(). */
+  value?: CellValue;
 }
 
 export interface Grid {
@@ -73,14 +75,8 @@ export function isOrigin(cell: GridCell, row: number, col: number): boolean {
   return cell.originRow === row && cell.originCol === col;
 }
 
-const parsed = new WeakMap<GridCell, CellValue>();
-
 /** The parsed amount of a grid cell, computed once per origin cell (checks read cells many times). */
 export function cellValue(cell: GridCell): CellValue {
-  let value = parsed.get(cell);
-  if (!value) {
-    value = parseAmount(cell.text);
-    parsed.set(cell, value);
-  }
-  return value;
+  cell.value ??= parseAmount(cell.text);
+  return cell.value;
 }
