@@ -5,6 +5,7 @@ import { findCaptionUnit } from './amount/units';
 import type { TableModel } from './table/model';
 import { buildTableModel, MAX_GRID_CELLS } from './table/model';
 import { expandGrid } from './table/grid';
+import { mergeContinuations } from './table/continuation';
 import { checkTable } from './checks';
 import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
@@ -31,7 +32,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const started = performance.now();
   const notChecked: NotChecked[] = [];
   const models: TableModel[] = [];
-  for (const source of doc.tables) {
+  for (const source of mergeContinuations(doc.tables)) {
     const model = modelOf(source, notChecked);
     if (model) models.push(model);
   }

@@ -54,6 +54,14 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
   for (const row of panel.rows) {
     const code = row.code;
     if (!code) continue;
+    // Project lists repeat their unit's code on every project row (036001 …): the first row
+    // with the code is the unit's subtotal, the rows after it are its items.
+    if (code.kind === 'unit' && segmentOwner?.code?.code === code.code) {
+      const list = segments.get(segmentOwner) ?? [];
+      list.push(row);
+      segments.set(segmentOwner, list);
+      continue;
+    }
     if (code.kind === 'unit') {
       segmentOwner = row;
       if (code.level === 1) {
@@ -76,11 +84,13 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
   const topOfSegment = new Map<BodyRow | null, BodyRow[]>();
   for (const [owner, rows] of segments) {
     const byCode = new Map<string, BodyRow>();
-    for (const row of rows) if (!byCode.has(row.code!.code)) byCode.set(row.code!.code, row);
+    for (const row of rows) if (row.code!.kind !== 'unit' && !byCode.has(row.code!.code)) byCode.set(row.code!.code, row);
     for (const row of rows) {
       const code = row.code!.code;
       let parent: BodyRow | undefined;
-      for (let length = code.length - 2; length >= 3 && !parent; length -= 2) parent = byCode.get(code.slice(0, length));
+      if (row.code!.kind !== 'unit') {
+        for (let length = code.length - 2; length >= 3 && !parent; length -= 2) parent = byCode.get(code.slice(0, length));
+      }
       if (parent && parent !== row) add(parent, row);
       else {
         const tops = topOfSegment.get(owner) ?? [];

@@ -41,7 +41,7 @@ export interface HeaderSplit {
   bodyStart: number;
   /** Header rows that carry column names (column-number rows excluded). */
   nameRows: number[];
-  /** Column-number rows anywhere in the table (they are skipped as data too). */
+  /** Column-number rows and repeated header rows anywhere in the table: never data. */
   numberRows: Set<number>;
 }
 
@@ -62,7 +62,29 @@ export function splitHeader(grid: Grid): HeaderSplit {
   }
   const nameRows: number[] = [];
   for (let r = 0; r < bodyStart; r += 1) if (!numberRows.has(r)) nameRows.push(r);
+  // Tables continued over pages repeat their header rows (续表): those are not data either.
+  const headerTexts = nameRows.map((r) => rowTexts(grid, r)).filter((t) => t.length >= 2);
+  for (let r = bodyStart; r < grid.height; r += 1) {
+    if (numberRows.has(r)) continue;
+    const texts = rowTexts(grid, r);
+    if (texts.length >= 2 && headerTexts.some((h) => sameTexts(h, texts))) numberRows.add(r);
+  }
   return { bodyStart, nameRows, numberRows };
+}
+
+function rowTexts(grid: Grid, row: number): string[] {
+  const texts: string[] = [];
+  grid.cells[row]!.forEach((cell, c) => {
+    if (isOrigin(cell, row, c) && cell.text) texts.push(compactText(cell.text));
+  });
+  return texts;
+}
+
+function sameTexts(a: string[], b: string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const set = new Set(a);
+  const shared = b.filter((t) => set.has(t)).length;
+  return shared >= Math.max(2, Math.ceil(Math.max(a.length, b.length) * 0.8));
 }
 
 /** A header cell as a node of the header tree: identified by its origin, so spans dedupe. */

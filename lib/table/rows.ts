@@ -1,7 +1,7 @@
 import type { Grid } from './grid';
 import { cellValue, isOrigin } from './grid';
 import type { HeaderSplit } from './header';
-import type { Panel } from './columns';
+import type { ColumnInfo, Panel } from './columns';
 import type { CellValue } from '../amount/parse';
 import { compactText } from '../amount/normalize';
 import type { RowCode } from './codes';
@@ -9,7 +9,7 @@ import { classifyCode, joinCodeParts } from './codes';
 import type { EnumeratorStyle } from './enumerators';
 import { enumeratorOf, stripEnumerator } from './enumerators';
 
-export type RowRole = 'total' | 'subtotal' | 'of-which' | 'item' | 'blank';
+export type RowRole = 'total' | 'subtotal' | 'of-which' | 'item' | 'note' | 'blank';
 
 export interface BodyRow {
   /** Grid row index. */
@@ -30,9 +30,11 @@ export interface BodyRow {
 const TOTAL = /(合计|总计|总额|共计)$/;
 const SUBTOTAL = /小计$/;
 const OF_WHICH = /^其中[:：]?/;
+const NOTE = /^(注|说明|备注)[:：0-9一1]/;
 
 export function roleOf(key: string, hasValue: boolean, hasLabel: boolean): RowRole {
   if (!hasLabel && !hasValue) return 'blank';
+  if (!hasValue && NOTE.test(key)) return 'note';
   if (OF_WHICH.test(key)) return 'of-which';
   if (SUBTOTAL.test(key)) return 'subtotal';
   if (TOTAL.test(key)) return 'total';
@@ -44,7 +46,7 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
   const rows: BodyRow[] = [];
   const textColumns = panel.columns.filter((c) => c.kind === 'text');
   const codeColumns = panel.columns.filter((c) => c.kind === 'code');
-  const partColumns = panel.columns.filter((c) => c.kind === 'code-part').sort((a, b) => (a.part ?? 0) - (b.part ?? 0));
+  const partColumns = firstPartRun(panel);
   const unitColumns = panel.columns.filter((c) => c.kind === 'unit-code');
 
   for (let r = split.bodyStart; r < grid.height; r += 1) {
@@ -56,7 +58,8 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
     };
     const labelParts = textColumns.map((c) => text(c.index)).filter(Boolean);
     const label = [...new Set(labelParts)].join(' ');
-    const key = compactText(stripEnumerator(compactText(label)));
+    // Markup residue such as a literal "<b>合计</b>" must not hide a total.
+    const key = compactText(stripEnumerator(compactText(label).replace(/<\/?[a-z][^>]*>/gi, '')));
 
     let code: RowCode | null = null;
     let malformedCode: string | undefined;
@@ -102,6 +105,23 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
     first.key = '合计';
   }
   return kept;
+}
+
+/**
+ * The 类/款/项 columns of the first code: tables such as seed 003's 支出经济分类汇总表 carry two
+ * classifications side by side (部门 302|01 and 政府 502|01); the first one is the row's code.
+ */
+function firstPartRun(panel: Panel): ColumnInfo[] {
+  const run: ColumnInfo[] = [];
+  for (const column of panel.columns) {
+    if (column.kind === 'code-part') {
+      if (run.length && (column.part ?? 0) <= (run.at(-1)!.part ?? 0)) break;
+      run.push(column);
+    } else if (run.length) {
+      break;
+    }
+  }
+  return run;
 }
 
 /** The 3-digit prefixes of 6-digit codes anywhere in the body: those 3-digit codes are units. */
