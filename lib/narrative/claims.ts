@@ -1,0 +1,208 @@
+import Decimal from 'decimal.js';
+import type { Unit } from '../amount/units';
+import type { NormalText } from './normal-text';
+import { normalForClaims, originalRange } from './normal-text';
+
+/**
+ * Claims stated in the narrative (rulebook §3.4, §4), each with its exact text range. They are
+ * read from normalised text (see normal-text.ts), so the patterns below use ASCII punctuation.
+ */
+export interface Span {
+  /** Range in the original text of the block. */
+  start: number;
+  end: number;
+  /** The claim as written (original text). */
+  text: string;
+}
+
+export interface StatedAmount {
+  value: Decimal;
+  decimals: number;
+  unit: Unit;
+  raw: string;
+}
+
+export interface AmountClaim extends Span {
+  kind: 'amount';
+  /** What the amount is of, as the sentence names it ("一般公共服务", "年初预算"). */
+  subject: string;
+  amount: StatedAmount;
+  /** The sentence's topic before a "其中" (the whole the amount is part of), if any. */
+  whole?: string;
+}
+
+export interface ShareClaim extends Span {
+  kind: 'share';
+  subject: string;
+  /** The amount the share is of, when stated in the same clause. */
+  amount?: StatedAmount;
+  percent: Decimal;
+  decimals: number;
+  /** Words naming the denominator ("基本支出", "政府采购支出总额"), if any. */
+  of: string;
+}
+
+export type Direction = 'increase' | 'decrease' | 'flat';
+
+export interface ChangeClaim extends Span {
+  kind: 'change';
+  subject: string;
+  current?: StatedAmount;
+  /** "上年" or a year such as "2023年". */
+  against: string;
+  direction: Direction;
+  delta?: StatedAmount;
+  percentDirection?: Direction;
+  percent?: Decimal;
+  percentDecimals?: number;
+}
+
+export interface CompletionClaim extends Span {
+  kind: 'completion';
+  subject: string;
+  budget?: StatedAmount;
+  actual?: StatedAmount;
+  rate?: Decimal;
+  rateDecimals?: number;
+  /** 大于 / 小于 / 等于 as written ("决算数小于年初预算数"). */
+  comparison?: 'greater' | 'less' | 'equal';
+}
+
+export type Claim = AmountClaim | ShareClaim | ChangeClaim | CompletionClaim;
+
+const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
+const AMOUNT = new RegExp(String.raw`(${NUMBER})(亿元|万元|元)`, 'g');
+const SHARE = new RegExp(String.raw`占([^,;。%]{0,16}?)(?:的|比重为|比例为|比重|比例|为)?(${NUMBER})%`, 'g');
+const CHANGE = new RegExp(
+  String.raw`(?:较|比|与)(上年|上年度|上一年度?|去年|20\d\d年度?)(?:同期|预算数?|决算数?)?(?:相比)?[,]?(?:[^,;。]{0,6}?)(增加|减少|增长|下降|持平|一致|无增减|无变化|减少了|增加了)(${NUMBER}(?:亿元|万元|元))?(?:[,]?(增长|下降|增加|减少)?(${NUMBER})%)?`,
+  'g',
+);
+const COMPLETION_RATE = new RegExp(String.raw`完成(?:年初|全年|调整)?预算(?:数)?的(${NUMBER})%`);
+const BUDGET_AMOUNT = new RegExp(String.raw`(?:年初)?预算(?:数)?(?:为|是)?(${NUMBER})(亿元|万元|元)`);
+const ACTUAL_AMOUNT = new RegExp(String.raw`决算(?:数)?(?:为|是)?(${NUMBER})(亿元|万元|元)`);
+const COMPARISON = /决算数?(大于|小于|等于|超过|低于|高于)(?:年初|全年|调整)?预算数?/;
+
+const SENTENCE_END = /[。;!?]/;
+// Words between a subject and its amount that are not part of the subject.
+const SUBJECT_TAIL = /(?:为|是|达到?|共计?|合计为?|总计为?|约|安排)+$/;
+
+function amountOf(raw: string, unit: string): StatedAmount {
+  const dot = raw.indexOf('.');
+  return { value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: unit as Unit, raw: `${raw}${unit}` };
+}
+
+function span(normal: NormalText, original: string, start: number, end: number): Span {
+  const range = originalRange(normal, start, end);
+  return { ...range, text: original.slice(range.start, range.end) };
+}
+
+/** The words just before `index` in its clause, as the subject of a number. */
+function subjectBefore(text: string, clauseStart: number, index: number): string {
+  const clause = text.slice(clauseStart, index);
+  const last = clause.split(/[,:、]|其中/).at(-1) ?? '';
+  return last.replace(/^(其中|主要用于以下方面|具体如下|分别为|包括|用于|以及|和|及)/, '').replace(SUBJECT_TAIL, '').trim();
+}
+
+function sentences(text: string): Array<{ start: number; end: number }> {
+  const result: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (SENTENCE_END.test(text[i]!)) {
+      result.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) result.push({ start, end: text.length });
+  return result;
+}
+
+/** Extracts every claim of one text block. */
+export function extractClaims(original: string): Claim[] {
+  const normal = normalForClaims(original);
+  const text = normal.text;
+  const claims: Claim[] = [];
+  for (const sentence of sentences(text)) {
+    const body = text.slice(sentence.start, sentence.end);
+    const offset = sentence.start;
+    const whole = /^(.*?)(\d[\d.]*)(亿元|万元|元),?其中/.exec(body);
+    const wholeSubject = whole ? subjectBefore(body, 0, whole[1]!.length) : undefined;
+
+    const changeRanges: Array<[number, number]> = [];
+    for (const match of body.matchAll(CHANGE)) {
+      const start = offset + match.index!;
+      const end = start + match[0].length;
+      changeRanges.push([start, end]);
+      const before = body.slice(0, match.index!);
+      const current = [...before.matchAll(AMOUNT)].at(-1);
+      const words = match[2]!;
+      const direction: Direction = /增/.test(words) ? 'increase' : /减|下降/.test(words) ? 'decrease' : 'flat';
+      const deltaText = match[3] ? /^(-?\d+(?:\.\d+)?)(亿元|万元|元)$/.exec(match[3]) : null;
+      const pctWord = match[4];
+      claims.push({
+        kind: 'change',
+        ...span(normal, original, current ? offset + current.index! : start, end),
+        subject: current ? subjectBefore(body, 0, current.index!) : subjectBefore(body, 0, match.index!),
+        ...(current ? { current: amountOf(current[1]!, current[2]!) } : {}),
+        against: match[1]!,
+        direction,
+        ...(deltaText ? { delta: amountOf(deltaText[1]!, deltaText[2]!) } : {}),
+        ...(match[5]
+          ? {
+              percent: new Decimal(match[5]),
+              percentDecimals: match[5].includes('.') ? match[5].length - match[5].indexOf('.') - 1 : 0,
+              percentDirection: pctWord ? (/增/.test(pctWord) ? 'increase' : 'decrease') : direction,
+            }
+          : {}),
+      });
+    }
+
+    const rate = COMPLETION_RATE.exec(body);
+    const comparison = COMPARISON.exec(body);
+    const budget = BUDGET_AMOUNT.exec(body);
+    const actual = ACTUAL_AMOUNT.exec(body);
+    if ((rate || comparison) && (budget || actual)) {
+      const first = Math.min(...[budget?.index, actual?.index, rate?.index, comparison?.index].filter((i): i is number => i !== undefined));
+      const last = Math.max(...[budget, actual, rate, comparison].filter((m): m is RegExpExecArray => Boolean(m)).map((m) => m.index + m[0].length));
+      const word = comparison?.[1];
+      claims.push({
+        kind: 'completion',
+        ...span(normal, original, offset + first, offset + last),
+        subject: subjectBefore(body, 0, first) || wholeSubject || '',
+        ...(budget ? { budget: amountOf(budget[1]!, budget[2]!) } : {}),
+        ...(actual ? { actual: amountOf(actual[1]!, actual[2]!) } : {}),
+        ...(rate ? { rate: new Decimal(rate[1]!), rateDecimals: rate[1]!.includes('.') ? rate[1]!.length - rate[1]!.indexOf('.') - 1 : 0 } : {}),
+        ...(word ? { comparison: /大于|超过|高于/.test(word) ? 'greater' : /小于|低于/.test(word) ? 'less' : 'equal' } : {}),
+      });
+    }
+
+    for (const match of body.matchAll(SHARE)) {
+      const start = offset + match.index!;
+      const before = body.slice(0, match.index!);
+      const amount = [...before.matchAll(AMOUNT)].at(-1);
+      const clauseStart = Math.max(before.lastIndexOf(';'), 0);
+      const pct = match[2]!;
+      claims.push({
+        kind: 'share',
+        ...span(normal, original, amount && amount.index! >= clauseStart ? offset + amount.index! : start, start + match[0].length),
+        subject: amount ? subjectBefore(body, 0, amount.index!) : subjectBefore(body, 0, match.index!),
+        ...(amount ? { amount: amountOf(amount[1]!, amount[2]!) } : {}),
+        percent: new Decimal(pct),
+        decimals: pct.includes('.') ? pct.length - pct.indexOf('.') - 1 : 0,
+        of: match[1]!.replace(/的$/, ''),
+      });
+    }
+
+    for (const match of body.matchAll(AMOUNT)) {
+      const start = offset + match.index!;
+      if (changeRanges.some(([a, b]) => start > a && start < b)) continue;
+      claims.push({
+        kind: 'amount',
+        ...span(normal, original, start, start + match[0].length),
+        subject: subjectBefore(body, 0, match.index!),
+        amount: amountOf(match[1]!, match[2]!),
+        ...(wholeSubject && match.index! > (whole?.[0].length ?? 0) - 3 ? { whole: wholeSubject } : {}),
+      });
+    }
+  }
+  return claims;
+}
