@@ -13,6 +13,8 @@ export interface Span {
   end: number;
   /** The claim as written (original text). */
   text: string;
+  /** Index of the sentence in its block. */
+  sentence: number;
 }
 
 export interface StatedAmount {
@@ -29,6 +31,8 @@ export interface AmountClaim extends Span {
   amount: StatedAmount;
   /** The sentence's topic before a "其中" (the whole the amount is part of), if any. */
   whole?: string;
+  /** Position in its normalised sentence (for list structure). */
+  at: number;
 }
 
 export interface ShareClaim extends Span {
@@ -68,13 +72,22 @@ export interface CompletionClaim extends Span {
   comparison?: 'greater' | 'less' | 'equal';
 }
 
-export type Claim = AmountClaim | ShareClaim | ChangeClaim | CompletionClaim;
+export interface EnumerationClaim extends Span {
+  kind: 'enumeration';
+  /** The whole ("本年支出合计2113.81万元") and its parts listed after "其中". */
+  whole: AmountClaim;
+  parts: AmountClaim[];
+  /** "包括…等" lists are open: their parts may sum to less than the whole. */
+  open: boolean;
+}
+
+export type Claim = AmountClaim | ShareClaim | ChangeClaim | CompletionClaim | EnumerationClaim;
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
 const AMOUNT = new RegExp(String.raw`(${NUMBER})(亿元|万元|元)`, 'g');
 const SHARE = new RegExp(String.raw`占([^,;。%]{0,16}?)(?:的|比重为|比例为|比重|比例|为)?(${NUMBER})%`, 'g');
 const CHANGE = new RegExp(
-  String.raw`(?:较|比|与)(上年|上年度|上一年度?|去年|20\d\d年度?)(?:同期|预算数?|决算数?)?(?:相比)?[,]?(?:[^,;。]{0,6}?)(增加|减少|增长|下降|持平|一致|无增减|无变化|减少了|增加了)(${NUMBER}(?:亿元|万元|元))?(?:[,]?(增长|下降|增加|减少)?(${NUMBER})%)?`,
+  String.raw`(?:较|比|与)(上年|上年度|上一年度?|去年|20\d\d年度?)(?:同期|预算数?|决算数?)?(?:相比)?[,]?([^,;。]{0,24}?)(增加|减少|增长|下降|持平|一致|无增减|无变化)了?(${NUMBER}(?:亿元|万元|元))?(?:[,]?(增长|下降|增加|减少)?(${NUMBER})%)?`,
   'g',
 );
 const COMPLETION_RATE = new RegExp(String.raw`完成(?:年初|全年|调整)?预算(?:数)?的(${NUMBER})%`);
@@ -82,7 +95,7 @@ const BUDGET_AMOUNT = new RegExp(String.raw`(?:年初)?预算(?:数)?(?:为|是)
 const ACTUAL_AMOUNT = new RegExp(String.raw`决算(?:数)?(?:为|是)?(${NUMBER})(亿元|万元|元)`);
 const COMPARISON = /决算数?(大于|小于|等于|超过|低于|高于)(?:年初|全年|调整)?预算数?/;
 
-const SENTENCE_END = /[。;!?]/;
+const SENTENCE_END = /[。!?]/;
 // Words between a subject and its amount that are not part of the subject.
 const SUBJECT_TAIL = /(?:为|是|达到?|共计?|合计为?|总计为?|约|安排)+$/;
 
@@ -91,9 +104,9 @@ function amountOf(raw: string, unit: string): StatedAmount {
   return { value: new Decimal(raw), decimals: dot < 0 ? 0 : raw.length - dot - 1, unit: unit as Unit, raw: `${raw}${unit}` };
 }
 
-function span(normal: NormalText, original: string, start: number, end: number): Span {
+function span(normal: NormalText, original: string, start: number, end: number, sentence = 0): Span {
   const range = originalRange(normal, start, end);
-  return { ...range, text: original.slice(range.start, range.end) };
+  return { ...range, text: original.slice(range.start, range.end), sentence };
 }
 
 /** The words just before `index` in its clause, as the subject of a number. */
@@ -121,9 +134,11 @@ export function extractClaims(original: string): Claim[] {
   const normal = normalForClaims(original);
   const text = normal.text;
   const claims: Claim[] = [];
-  for (const sentence of sentences(text)) {
+  let previousLastAmount: AmountClaim | undefined;
+  sentences(text).forEach((sentence, sentenceIndex) => {
     const body = text.slice(sentence.start, sentence.end);
     const offset = sentence.start;
+    const at = (start: number, end: number): Span => span(normal, original, start, end, sentenceIndex);
     const whole = /^(.*?)(\d[\d.]*)(亿元|万元|元),?其中/.exec(body);
     const wholeSubject = whole ? subjectBefore(body, 0, whole[1]!.length) : undefined;
 
@@ -134,22 +149,23 @@ export function extractClaims(original: string): Claim[] {
       changeRanges.push([start, end]);
       const before = body.slice(0, match.index!);
       const current = [...before.matchAll(AMOUNT)].at(-1);
-      const words = match[2]!;
+      const words = match[3]!;
+      const named = match[2]!.replace(/^(的|其中)/, '').replace(/(各|均|分别|共|总共)$/, '').trim();
       const direction: Direction = /增/.test(words) ? 'increase' : /减|下降/.test(words) ? 'decrease' : 'flat';
-      const deltaText = match[3] ? /^(-?\d+(?:\.\d+)?)(亿元|万元|元)$/.exec(match[3]) : null;
-      const pctWord = match[4];
+      const deltaText = match[4] ? /^(-?\d+(?:\.\d+)?)(亿元|万元|元)$/.exec(match[4]) : null;
+      const pctWord = match[5];
       claims.push({
         kind: 'change',
-        ...span(normal, original, current ? offset + current.index! : start, end),
-        subject: current ? subjectBefore(body, 0, current.index!) : subjectBefore(body, 0, match.index!),
+        ...at(current ? offset + current.index! : start, end),
+        subject: named || (current ? subjectBefore(body, 0, current.index!) : subjectBefore(body, 0, match.index!)),
         ...(current ? { current: amountOf(current[1]!, current[2]!) } : {}),
         against: match[1]!,
         direction,
         ...(deltaText ? { delta: amountOf(deltaText[1]!, deltaText[2]!) } : {}),
-        ...(match[5]
+        ...(match[6]
           ? {
-              percent: new Decimal(match[5]),
-              percentDecimals: match[5].includes('.') ? match[5].length - match[5].indexOf('.') - 1 : 0,
+              percent: new Decimal(match[6]),
+              percentDecimals: match[6].includes('.') ? match[6].length - match[6].indexOf('.') - 1 : 0,
               percentDirection: pctWord ? (/增/.test(pctWord) ? 'increase' : 'decrease') : direction,
             }
           : {}),
@@ -166,7 +182,7 @@ export function extractClaims(original: string): Claim[] {
       const word = comparison?.[1];
       claims.push({
         kind: 'completion',
-        ...span(normal, original, offset + first, offset + last),
+        ...at(offset + first, offset + last),
         subject: subjectBefore(body, 0, first) || wholeSubject || '',
         ...(budget ? { budget: amountOf(budget[1]!, budget[2]!) } : {}),
         ...(actual ? { actual: amountOf(actual[1]!, actual[2]!) } : {}),
@@ -183,7 +199,7 @@ export function extractClaims(original: string): Claim[] {
       const pct = match[2]!;
       claims.push({
         kind: 'share',
-        ...span(normal, original, amount && amount.index! >= clauseStart ? offset + amount.index! : start, start + match[0].length),
+        ...at(amount && amount.index! >= clauseStart ? offset + amount.index! : start, start + match[0].length),
         subject: amount ? subjectBefore(body, 0, amount.index!) : subjectBefore(body, 0, match.index!),
         ...(amount ? { amount: amountOf(amount[1]!, amount[2]!) } : {}),
         percent: new Decimal(pct),
@@ -192,17 +208,55 @@ export function extractClaims(original: string): Claim[] {
       });
     }
 
+    const amountsHere: AmountClaim[] = [];
     for (const match of body.matchAll(AMOUNT)) {
       const start = offset + match.index!;
       if (changeRanges.some(([a, b]) => start > a && start < b)) continue;
-      claims.push({
+      const claim: AmountClaim = {
         kind: 'amount',
-        ...span(normal, original, start, start + match[0].length),
+        ...at(start, start + match[0].length),
         subject: subjectBefore(body, 0, match.index!),
         amount: amountOf(match[1]!, match[2]!),
         ...(wholeSubject && match.index! > (whole?.[0].length ?? 0) - 3 ? { whole: wholeSubject } : {}),
-      });
+        at: match.index!,
+      };
+      claims.push(claim);
+      amountsHere.push(claim);
     }
-  }
+
+    const enumeration = enumerationOf(body, offset, amountsHere, previousLastAmount);
+    if (enumeration) {
+      claims.push({ kind: 'enumeration', ...at(enumeration.start, enumeration.end), whole: enumeration.whole, parts: enumeration.parts, open: enumeration.open });
+    }
+    previousLastAmount = amountsHere.at(-1) ?? previousLastAmount;
+  });
   return claims;
+}
+
+const LIST_MARKER = /其中[,:]?|主要用于以下方面[,:]?|具体(?:包括|如下)[,:]?|分别为[,:]?|包括[,:]?/;
+
+/**
+ * "X万元，其中：a万元、b万元…": the amount just before the marker is the whole, the amounts after
+ * it (up to a nested 其中) its parts. A sentence that opens with 其中 lists the parts of the
+ * previous sentence's last amount.
+ */
+function enumerationOf(
+  body: string,
+  offset: number,
+  amounts: AmountClaim[],
+  previousLast: AmountClaim | undefined,
+): { whole: AmountClaim; parts: AmountClaim[]; open: boolean; start: number; end: number } | null {
+  const marker = LIST_MARKER.exec(body);
+  if (!marker) return null;
+  const markerAt = offset + marker.index;
+  const startsWithMarker = body.slice(0, marker.index).replace(/[(（]?[一二三四五六七八九十\d]+[)）、.]?/g, '').trim() === '';
+  const before = amounts.filter((a) => a.at < marker.index);
+  const whole = before.at(-1) ?? (startsWithMarker ? previousLast : undefined);
+  if (!whole) return null;
+  const nested = body.indexOf('其中', marker.index + marker[0].length);
+  const limit = nested < 0 ? body.length : nested;
+  const parts = amounts.filter((a) => a.at > marker.index && a.at < limit);
+  if (!parts.length) return null;
+  const open = /^包括/.test(marker[0]) || /等(?:项目|方面|支出)?[。;]?$/.test(body.slice(0, limit).trim());
+  return { whole, parts, open, start: markerAt, end: offset + limit };
 }

@@ -54,3 +54,23 @@ describe('narrative claims from the seeds', () => {
     expect(claims[1]!.text).toBe('1,104.\n49万元');
   });
 });
+
+describe('enumerations', () => {
+  const enumerations = (text: string) => extractClaims(text).filter((c) => c.kind === 'enumeration');
+
+  it('reads the whole and its parts (seed 002 十二 政府采购)', () => {
+    const [list] = enumerations('2024年度政府采购支出总额514.47万元，其中：政府采购货物支出327.08万元、政府采购工程支出1.27万元、政府采购服务支出186.11万元。授予中小微企业合同金额462.47万元，占政府采购支出总额的89.89%。');
+    expect(list?.kind === 'enumeration' && list.whole.amount.value.toString()).toBe('514.47');
+    expect(list?.kind === 'enumeration' && list.parts.map((p) => p.amount.value.toString())).toEqual(['327.08', '1.27', '186.11']);
+  });
+
+  it('takes the whole from the previous sentence when a sentence opens with 其中 (seed 003 六)', () => {
+    const [list] = enumerations('2024年一般公共预算基本支出年初预算为3323.60万元。其中：人员经费支出3193.10万元，占96.07%；公用经费支出130.50万元，占3.93%。');
+    expect(list?.kind === 'enumeration' && [list.whole.amount.value.toString(), list.parts.length]).toEqual(['3323.6', 2]);
+  });
+
+  it('ignores year-over-year amounts as parts', () => {
+    const [list] = enumerations('“三公”经费预算3.20万元，其中：公务接待费1.20万元，比上年增加0.50万元，公务用车运行费2.00万元。');
+    expect(list?.kind === 'enumeration' && list.parts.map((p) => p.amount.value.toString())).toEqual(['1.2', '2']);
+  });
+});

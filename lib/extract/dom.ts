@@ -1,0 +1,132 @@
+/**
+ * The small DOM vocabulary extraction needs. Only APIs that both Chromium and linkedom implement,
+ * and nothing that needs layout: the same code runs in the content script and in the CLI.
+ */
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Never visible as page text, or not text at all. */
+const SKIPPED = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'select',
+  'textarea',
+  'button',
+  'input',
+]);
+
+/**
+ * Elements that start a new line of text. Without layout we cannot know what CSS does, so this
+ * follows the default style sheet; inline elements (span, font, b, a…) join with no space, which
+ * is what keeps Word's "1,0" + "25.50" one number.
+ */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li',
+  'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
+  'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp',
+]);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+const BOLD_STYLE = /(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b/i;
+const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
+
+export function tagOf(el: Element): string {
+  // localName is lower case for HTML in both engines; Word's "o:p" stays as it is.
+  return (el.localName || el.nodeName || '').toLowerCase();
+}
+
+export function isBlockTag(tag: string): boolean {
+  return BLOCKS.has(tag);
+}
+
+export function isHeadingTag(tag: string): boolean {
+  return HEADINGS.has(tag);
+}
+
+/** Elements whose subtree contributes no text: not rendered, hidden inline, or our own overlay. */
+export function isSkipped(el: Element, tag: string): boolean {
+  if (SKIPPED.has(tag) || tag.startsWith('budget-lens-')) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && style !== '' && HIDDEN_STYLE.test(style);
+}
+
+export function isBoldElement(el: Element, tag: string): boolean {
+  if (tag === 'b' || tag === 'strong') return true;
+  const style = el.getAttribute('style');
+  return style !== null && style !== '' && BOLD_STYLE.test(style);
+}
+
+/** Whitespace and &nbsp; runs become one space; full-width characters stay as they are. */
+export function collapse(text: string): string {
+  return text.replace(COLLAPSIBLE, ' ').trim();
+}
+
+/**
+ * Pre-order walk without recursion (deeply nested markup must not exhaust the stack) and
+ * without materialising child lists. `enter` returns false to skip an element's subtree;
+ * `leave` is called for every element whose subtree was entered.
+ */
+export function walk(start: Node, enter: (node: Node) => boolean, leave: (el: Element) => void): void {
+  let node: Node | null = start;
+  while (node) {
+    const descend = enter(node);
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    if (descend && node.nodeType === ELEMENT_NODE) leave(node as Element);
+    while (node !== start && !node.nextSibling) {
+      node = node.parentNode;
+      if (!node) return;
+      if (node.nodeType === ELEMENT_NODE) leave(node as Element);
+    }
+    if (node === start) return;
+    node = node.nextSibling;
+  }
+}
+
+/**
+ * Visible text of a cell or caption: `<br>` and block children count as a space, inline children
+ * join with no space, whitespace collapsed and trimmed.
+ */
+export function visibleText(root: Element): string {
+  let text = '';
+  walk(
+    root,
+    (node) => {
+      if (node.nodeType === TEXT_NODE) {
+        text += node.nodeValue ?? '';
+        return false;
+      }
+      if (node.nodeType !== ELEMENT_NODE) return false;
+      if (node === root) return true;
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (isSkipped(el, tag)) return false;
+      if (tag === 'br' || isBlockTag(tag)) text += ' ';
+      return true;
+    },
+    (el) => {
+      if (el !== root && isBlockTag(tagOf(el))) text += ' ';
+    },
+  );
+  return collapse(text);
+}
