@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { reportSchema } from '../report/schema';
+
+/**
+ * Every message between the extension's contexts, as zod schemas. Messages are validated when
+ * sent and when received: a content script runs next to untrusted pages, and a stale build of
+ * one context must fail loudly, not half-work.
+ */
+
+/** content → background: the report of the page, after every (re)check. */
+export const summaryMessage = z.object({
+  type: z.literal('summary'),
+  url: z.string(),
+  report: reportSchema,
+});
+
+/** content → background: the page was checked and found to hold nothing to check, or was switched off. */
+export const clearMessage = z.object({ type: z.literal('clear'), url: z.string() });
+
+/** popup → content: check this page now, even if it does not look like a disclosure. */
+export const checkPageMessage = z.object({ type: z.literal('check-page') });
+
+/** popup → content: scroll to a finding's cell and flash it. */
+export const scrollToFindingMessage = z.object({ type: z.literal('scroll-to-finding'), findingId: z.string() });
+
+/** popup → content: the site was switched off — remove everything. */
+export const stopMessage = z.object({ type: z.literal('stop') });
+
+/** popup → background: the stored summary of a tab. */
+export const getSummaryMessage = z.object({ type: z.literal('get-summary'), tabId: z.number().int() });
+
+/** popup → background: switch the checker on or off for a host. */
+export const setSiteEnabledMessage = z.object({
+  type: z.literal('set-site-enabled'),
+  host: z.string().min(1),
+  enabled: z.boolean(),
+});
+
+export const contentBoundMessage = z.discriminatedUnion('type', [checkPageMessage, scrollToFindingMessage, stopMessage]);
+export const backgroundBoundMessage = z.discriminatedUnion('type', [
+  summaryMessage,
+  clearMessage,
+  getSummaryMessage,
+  setSiteEnabledMessage,
+]);
+
+/** What the content script answers to check-page and scroll-to-finding. */
+export const contentReply = z.object({
+  ok: z.boolean(),
+  findings: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+});
+
+export type ContentBoundMessage = z.infer<typeof contentBoundMessage>;
+export type BackgroundBoundMessage = z.infer<typeof backgroundBoundMessage>;
+export type ContentReply = z.infer<typeof contentReply>;
+
+export interface Sender {
+  tabId?: number;
+  url?: string;
+}
+
+/** Sends to the background; resolves with its (unvalidated, caller-validated) reply. */
+export async function sendToBackground(message: BackgroundBoundMessage): Promise<unknown> {
+  return browser.runtime.sendMessage(backgroundBoundMessage.parse(message));
+}
+
+/** Sends to a tab's content script; null when no content script listens there (not injected yet). */
+export async function sendToTab(tabId: number, message: ContentBoundMessage): Promise<ContentReply | null> {
+  try {
+    const reply = await browser.tabs.sendMessage(tabId, contentBoundMessage.parse(message));
+    const parsed = contentReply.safeParse(reply);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+type Handler<M> = (message: M, sender: Sender) => Promise<unknown> | unknown;
+
+/**
+ * Listens for messages of one schema; others are ignored (another listener may want them).
+ * Returns the function that removes the listener.
+ */
+export function listen<M>(schema: z.ZodType<M>, handler: Handler<M>): () => void {
+  const listener = (raw: unknown, sender: { tab?: { id?: number; url?: string }; url?: string }) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const from: Sender = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
+    // Returning a promise keeps the channel open for an async reply (Chrome ≥ 99 and Firefox).
+    return Promise.resolve(handler(parsed.data, from)).catch((error: unknown) => {
+      console.warn('[预算透镜]', error);
+      return { ok: false, reason: String(error) };
+    });
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
