@@ -9,6 +9,9 @@ import { mergeContinuations } from './table/continuation';
 import { checkTable } from './checks';
 import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
+import { documentClaims } from './narrative/document-claims';
+import { checkNarrative } from './checks/narrative';
+import type { Change } from './report/schema';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
@@ -75,6 +78,14 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     });
   }
 
+  const claims = documentClaims(doc.blocks, notChecked);
+  const changes: Change[] = [];
+  const narrative = checkNarrative(claims, changes);
+  drafts.push(...narrative.findings);
+  notChecked.push(...narrative.notChecked);
+  checksRun += narrative.checksRun;
+  passed += narrative.passed;
+
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
   const identity = identifyDocumentKind(doc, models);
   const report: Report = {
@@ -92,12 +103,12 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     stats: {
       checksRun,
       passed,
-      claims: 0,
+      claims: claims.length,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
       notChecked,
     },
     findings: numberFindings(dedupe(drafts)),
-    changes: [],
+    changes,
   };
   return { report, tables: models };
 }

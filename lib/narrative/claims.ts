@@ -148,7 +148,12 @@ export function extractClaims(original: string): Claim[] {
       const end = start + match[0].length;
       changeRanges.push([start, end]);
       const before = body.slice(0, match.index!);
-      const current = [...before.matchAll(AMOUNT)].at(-1);
+      // This year's amount stands in the same clause group, before the comparison, and is not
+      // itself the change of an earlier comparison ("减少1140.30万元…；与2023年相比…").
+      const clauseStart = before.lastIndexOf(';') + 1;
+      const current = [...before.matchAll(AMOUNT)]
+        .filter((m) => m.index! >= clauseStart && !changeRanges.some(([a, b]) => offset + m.index! >= a && offset + m.index! < b))
+        .at(-1);
       const words = match[3]!;
       const named = match[2]!.replace(/^(的|其中)/, '').replace(/(各|均|分别|共|总共)$/, '').trim();
       const direction: Direction = /增/.test(words) ? 'increase' : /减|下降/.test(words) ? 'decrease' : 'flat';
@@ -254,7 +259,17 @@ function enumerationOf(
   const whole = before.at(-1) ?? (startsWithMarker ? previousLast : undefined);
   if (!whole) return null;
   const nested = body.indexOf('其中', marker.index + marker[0].length);
-  const limit = nested < 0 ? body.length : nested;
+  let limit = nested < 0 ? body.length : nested;
+  if (nested >= 0) {
+    // The clause that opens the next list ("；本单位当年预算支出 123.98 万元，其中…") is not a part.
+    const semicolon = body.lastIndexOf(';', nested);
+    const nextWhole = amounts.filter((a) => a.at < nested).at(-1);
+    if (semicolon > marker.index) limit = semicolon;
+    else if (nextWhole && nextWhole.at > marker.index) limit = nextWhole.at;
+  }
+  // A clause opening with a year starts a new statement ("，2024年度…涉及资金679.55万元").
+  const newStatement = /[,;]20\d\d年/.exec(body.slice(marker.index));
+  if (newStatement) limit = Math.min(limit, marker.index + newStatement.index);
   const parts = amounts.filter((a) => a.at > marker.index && a.at < limit);
   if (!parts.length) return null;
   const open = /^包括/.test(marker[0]) || /等(?:项目|方面|支出)?[。;]?$/.test(body.slice(0, limit).trim());
