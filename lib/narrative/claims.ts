@@ -272,6 +272,6 @@ function enumerationOf(
   if (newStatement) limit = Math.min(limit, marker.index + newStatement.index);
   const parts = amounts.filter((a) => a.at > marker.index && a.at < limit);
   if (!parts.length) return null;
-  const open = /^包括/.test(marker[0]) || /等(?:项目|方面|支出)?[。;]?$/.test(body.slice(0, limit).trim());
+  const open = marker[0].startsWith('包括') || /等(?:项目|方面|支出)?[。;]?$/.test(body.slice(0, limit).trim());
   return { whole, parts, open, start: markerAt, end: offset + limit };
 }
