@@ -114,8 +114,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
 }
 
 function modelOf(source: SourceTable, notChecked: NotChecked[]): TableModel | null {
-  const identity = describeTable(source);
   const grid = expandGrid(source.rows);
+  const identity = describeTable(source, grid);
   if (grid.width * grid.height > MAX_GRID_CELLS) {
     notChecked.push({
       what: identity.title || identity.id,
