@@ -1,3 +1,46 @@
+import { setTabBadge } from '../lib/platform/action';
+import { backgroundBoundMessage, listen } from '../lib/platform/messages';
+import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
+import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, updateSettings, watchSettings } from '../lib/platform/storage';
+import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
+
+/**
+ * Keeps each tab's summary (storage.session, so it survives the popup and the service worker
+ * going to sleep), the toolbar badge, and the content-script registration for user hosts.
+ * All listeners are registered synchronously: an MV3 worker woken by an event needs them at once.
+ */
 export default defineBackground(() => {
-  // Wired in lib/platform (see issue 2).
+  listen(backgroundBoundMessage, async (message, sender) => {
+    switch (message.type) {
+      case 'summary': {
+        if (sender.tabId === undefined) return { ok: false };
+        await saveTabSummary({ tabId: sender.tabId, url: message.url, checkedAt: Date.now(), report: message.report });
+        await setTabBadge(sender.tabId, message.report);
+        return { ok: true };
+      }
+      case 'clear': {
+        if (sender.tabId === undefined) return { ok: false };
+        await clearTabSummary(sender.tabId);
+        await setTabBadge(sender.tabId, null);
+        return { ok: true };
+      }
+      case 'get-summary':
+        return loadTabSummary(message.tabId);
+      case 'set-site-enabled': {
+        await updateSettings((s) => ({ ...s, sites: { ...s.sites, [message.host]: message.enabled } }));
+        return { ok: true };
+      }
+    }
+  });
+
+  onTabNavigated((tabId) => {
+    void clearTabSummary(tabId);
+    void setTabBadge(tabId, null);
+  });
+  onTabClosed((tabId) => void clearTabSummary(tabId));
+
+  const syncUserHosts = async () => registerUserHosts((await loadSettings()).userHosts).catch((e: unknown) => console.warn('[预算透镜]', e));
+  onPermissionsChanged(() => void syncUserHosts());
+  watchSettings(() => void syncUserHosts());
+  void syncUserHosts();
 });

@@ -1,0 +1,29 @@
+import type { Finding } from '../lib/report/schema';
+import { figuresLine, SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/overlay/labels';
+import { locationLabel } from '../lib/overlay/marks';
+
+interface Props {
+  finding: Finding;
+  tableTitle?: string;
+  onSelect: (finding: Finding) => void;
+}
+
+/** One finding: a button, so it is reachable and activatable by keyboard. */
+export function FindingItem({ finding, tableTitle, onSelect }: Props) {
+  const where = [tableTitle, locationLabel(finding.location)].filter(Boolean).join(' · ');
+  const figures = figuresLine(finding);
+  return (
+    <li>
+      <button type="button" class={`finding ${finding.severity}`} data-finding={finding.id} onClick={() => onSelect(finding)}>
+        <span class="glyph" aria-label={SEVERITY_LABEL[finding.severity]} role="img">
+          {SEVERITY_GLYPH[finding.severity]}
+        </span>
+        <span class="body">
+          <span class="msg">{finding.message}</span>
+          {figures && <span class="figures">{figures}</span>}
+          {where && <span class="where">{where}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

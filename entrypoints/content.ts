@@ -1,0 +1,67 @@
+import { looksLikeDisclosure } from '../lib/page/looks-like-disclosure';
+import { readPageSignals } from '../lib/page/page-signals';
+import { createPageChecker, type PageChecker } from '../lib/page/page-checker';
+import { contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
+import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
+
+/**
+ * Thin wiring: runs by itself on portal pages that look like disclosures; anywhere else only
+ * when the popup asks ("检查此页" injects this script, then sends check-page). A second injection
+ * invalidates the first through WXT's ctx, so there is never more than one overlay.
+ */
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const host = location.hostname;
+    let checker: PageChecker | null = null;
+    let stopped = false;
+    const settings = await loadSettings();
+    let enabled = siteEnabled(settings, host);
+
+    const start = (): PageChecker => {
+      checker ??= createPageChecker({
+        document,
+        url: location.href,
+        signal: ctx.signal,
+        showInfo: settings.showInfo,
+        onReport: (report) => {
+          if (ctx.isValid) void sendToBackground({ type: 'summary', url: location.href, report }).catch(() => {});
+        },
+      });
+      checker.start();
+      return checker;
+    };
+    const stop = (): void => {
+      stopped = true;
+      ctx.abort('switched off');
+      void sendToBackground({ type: 'clear', url: location.href }).catch(() => {});
+    };
+
+    const unlisten = listen(contentBoundMessage, (message) => {
+      switch (message.type) {
+        case 'check-page': {
+          if (!enabled) return { ok: false, reason: '已在此站点关闭预算透镜' };
+          if (stopped || ctx.isInvalid) return { ok: false, reason: '请刷新页面后再试' };
+          const report = start().report;
+          return report ? { ok: true, findings: report.findings.length } : { ok: false, reason: '检查失败' };
+        }
+        case 'scroll-to-finding':
+          return { ok: checker?.scrollToFinding(message.findingId) ?? false };
+        case 'stop':
+          stop();
+          return { ok: true };
+      }
+    });
+    ctx.onInvalidated(unlisten);
+    ctx.onInvalidated(
+      watchSettings((next) => {
+        enabled = siteEnabled(next, host);
+        if (!enabled && checker) stop();
+        else checker?.setShowInfo(next.showInfo);
+      }),
+    );
+
+    if (enabled && looksLikeDisclosure(readPageSignals(document))) start();
+  },
+});

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '../../lib/report/schema';
+import { countBySeverity } from '../../lib/overlay/marks';
+import { checkTab } from '../../lib/platform/check-tab';
+import { sendToBackground, sendToTab } from '../../lib/platform/messages';
+import { loadSettings, siteEnabled, tabSummarySchema, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
+import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';
+import { DocumentHeader } from '../../components/DocumentHeader';
+import { EmptyState } from '../../components/EmptyState';
+import { FindingList } from '../../components/FindingList';
+import { NotChecked } from '../../components/NotChecked';
+import { SeverityCounts } from '../../components/SeverityCounts';
+import { SiteSwitch } from '../../components/SiteSwitch';
+
+type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; reason: string };
+
+function hostOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function App({ requestedTabId }: { requestedTabId: number | null }) {
+  const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
+  const [summary, setSummary] = useState<TabSummary | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    let unwatch = () => {};
+    void (async () => {
+      const found = requestedTabId !== null ? await getTab(requestedTabId) : await getActiveTab();
+      setTab(found);
+      setSettings(await loadSettings());
+      if (!found) return;
+      const stored = tabSummarySchema.nullable().safeParse(await sendToBackground({ type: 'get-summary', tabId: found.id }));
+      if (stored.success) setSummary(stored.data);
+      unwatch = watchTabSummary(found.id, setSummary);
+    })();
+    const unwatchSettings = watchSettings(setSettings);
+    return () => {
+      unwatch();
+      unwatchSettings();
+    };
+  }, [requestedTabId]);
+
+  if (tab === undefined || settings === null) return <main class="popup" aria-busy="true" />;
+  const host = tab ? hostOf(tab.url) : null;
+  if (!tab || !host) {
+    return (
+      <main class="popup">
+        <Brand />
+        <EmptyState icon="🔒" title="此页面无法检查">
+          预算透镜只检查网页（http/https）上的预算、决算公开表格。
+        </EmptyState>
+      </main>
+    );
+  }
+
+  const enabled = siteEnabled(settings, host);
+  const report = summary?.report ?? null;
+
+  const check = async () => {
+    setStatus({ kind: 'checking' });
+    const reply = await checkTab(tab.id);
+    setStatus(reply.ok ? { kind: 'idle' } : { kind: 'failed', reason: reply.reason ?? '检查失败' });
+  };
+  const select = (finding: Finding) => void sendToTab(tab.id, { type: 'scroll-to-finding', findingId: finding.id });
+  const toggle = async (next: boolean) => {
+    await sendToBackground({ type: 'set-site-enabled', host, enabled: next });
+    if (!next) await sendToTab(tab.id, { type: 'stop' });
+  };
+
+  return (
+    <main class="popup">
+      <Brand />
+      <DocumentHeader report={report} fallbackTitle={tab.title} />
+      {report && <SeverityCounts counts={countBySeverity(report.findings)} />}
+      <div class="content">{body()}</div>
+      <footer class="actions">
+        <button type="button" class="primary" onClick={check} disabled={!enabled || status.kind === 'checking'} aria-busy={status.kind === 'checking'}>
+          {status.kind === 'checking' ? '正在检查…' : report ? '重新检查' : '检查此页'}
+        </button>
+        <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />
+      </footer>
+      {status.kind === 'failed' && (
+        <p class="error-line" role="alert">
+          {status.reason}
+        </p>
+      )}
+    </main>
+  );
+
+  function body() {
+    if (!enabled) return <EmptyState icon="⏸" title="已在此站点关闭">打开下方开关即可恢复自动检查。</EmptyState>;
+    if (!report) {
+      return (
+        <EmptyState icon="🔍" title="尚未检查此页">
+          预算透镜会在政府网站的预算、决算公开页面上自动运行；其他页面请点“检查此页”。
+        </EmptyState>
+      );
+    }
+    const notChecked = report.stats.notChecked ?? [];
+    if (report.tables.length === 0) {
+      return (
+        <>
+          <EmptyState icon="📄" title="此页未发现预算表格" />
+          <NotChecked items={notChecked} />
+        </>
+      );
+    }
+    if (report.findings.length === 0) {
+      return (
+        <>
+          <EmptyState icon="✓" title={`已核对 ${report.stats.checksRun} 项，未发现问题`}>
+            共 {report.tables.length} 张表格。
+          </EmptyState>
+          <NotChecked items={notChecked} />
+        </>
+      );
+    }
+    return (
+      <>
+        <p class="stats">
+          {report.tables.length} 张表格，核对 {report.stats.checksRun} 项；点击条目可定位到页面中的单元格。
+        </p>
+        <FindingList report={report} onSelect={select} />
+        <NotChecked items={notChecked} />
+      </>
+    );
+  }
+}
+
+function Brand() {
+  return (
+    <div class="brand">
+      <span class="logo" aria-hidden="true" />
+      预算透镜
+    </div>
+  );
+}

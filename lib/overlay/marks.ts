@@ -1,0 +1,131 @@
+import type { Finding, Location, Report, Severity } from '../report/schema';
+
+/**
+ * What the overlay draws, derived from a report without touching the DOM: one mark per
+ * anchored cell or text block (its worst severity and all its findings), and one count per
+ * checked table for its summary chip.
+ */
+
+export interface Mark {
+  anchor: string;
+  severity: Severity;
+  findings: Finding[];
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface TableChip {
+  anchor: string;
+  tableId: string;
+  title: string;
+  counts: SeverityCounts;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function worse(a: Severity, b: Severity): Severity {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function emptyCounts(): SeverityCounts {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts = emptyCounts();
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** The anchor a location points at: the cell (or text block) itself, else its table. */
+export function anchorOf(location: Location, tableAnchors: ReadonlyMap<string, string>): string | undefined {
+  if (location.anchor) return location.anchor;
+  if ('tableId' in location) return tableAnchors.get(location.tableId);
+  return undefined;
+}
+
+export function tableAnchorMap(report: Report): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const table of report.tables) map.set(table.id, table.anchor ?? table.id);
+  return map;
+}
+
+export interface MarkOptions {
+  /** Rounding notes drawn on the page (the popup lists them regardless). */
+  showInfo: boolean;
+}
+
+export function marksOf(report: Report, options: MarkOptions): Mark[] {
+  const tables = tableAnchorMap(report);
+  const byAnchor = new Map<string, Mark>();
+  for (const finding of report.findings) {
+    if (finding.severity === 'info' && !options.showInfo) continue;
+    const anchor = anchorOf(finding.location, tables);
+    if (!anchor) continue;
+    const mark = byAnchor.get(anchor);
+    if (mark) {
+      mark.severity = worse(mark.severity, finding.severity);
+      mark.findings.push(finding);
+    } else {
+      byAnchor.set(anchor, { anchor, severity: finding.severity, findings: [finding] });
+    }
+  }
+  // Worst first, so a cell's badge tooltip leads with what matters most.
+  for (const mark of byAnchor.values()) mark.findings.sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+  return [...byAnchor.values()];
+}
+
+export function chipsOf(report: Report, options: MarkOptions): TableChip[] {
+  const counts = new Map<string, SeverityCounts>();
+  for (const finding of report.findings) {
+    if (finding.severity === 'info' && !options.showInfo) continue;
+    const tableId = 'tableId' in finding.location ? finding.location.tableId : undefined;
+    if (!tableId) continue;
+    const c = counts.get(tableId) ?? emptyCounts();
+    c[finding.severity]++;
+    counts.set(tableId, c);
+  }
+  return report.tables.map((table) => ({
+    anchor: table.anchor ?? table.id,
+    tableId: table.id,
+    title: table.title,
+    counts: counts.get(table.id) ?? emptyCounts(),
+  }));
+}
+
+export const SEVERITY_NOUN: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** "预算透镜：2 处错误 · 1 处提示", or "预算透镜：已核对 ✓" when the table holds nothing to mark. */
+export function chipText(counts: SeverityCounts): string {
+  const parts = (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} 处${SEVERITY_NOUN[s]}`);
+  return parts.length ? `预算透镜：${parts.join(' · ')}` : '预算透镜：已核对 ✓';
+}
+
+export function worstOf(counts: SeverityCounts): Severity | null {
+  if (counts.error) return 'error';
+  if (counts.warning) return 'warning';
+  if (counts.info) return 'info';
+  return null;
+}
+
+/** Anchors of the cells a finding relates to (its operands), for hover highlighting. */
+export function relatedAnchors(finding: Finding, tableAnchors: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const loc of finding.related) {
+    if (!loc.anchor && 'tableId' in loc) continue; // a whole table is not a useful highlight
+    const anchor = anchorOf(loc, tableAnchors);
+    if (anchor) out.push(anchor);
+  }
+  return out;
+}
+
+export function locationLabel(location: Location): string {
+  if ('tableId' in location) return location.label ?? `第 ${location.row + 1} 行第 ${location.col + 1} 列`;
+  return location.text.length > 40 ? `${location.text.slice(0, 40)}…` : location.text;
+}

@@ -1,0 +1,340 @@
+import type { Finding, Report } from '../report/schema';
+import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
+import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
+import { figuresLine, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, worstOf, type Mark } from './marks';
+import { scrollableAncestors } from './scroll-ancestors';
+import { OVERLAY_CSS } from './styles';
+
+/**
+ * The page overlay: one `<budget-lens-overlay>` host appended to <html>, with an open shadow
+ * root holding every mark, badge, chip and the tooltip. Nothing is inserted into the page's
+ * tables; page text only ever reaches the DOM through textContent.
+ */
+
+export const OVERLAY_TAG = 'budget-lens-overlay';
+
+export interface RenderInput {
+  report: Report;
+  /** Anchor → element, from extraction. */
+  elements: ReadonlyMap<string, Element>;
+  showInfo: boolean;
+}
+
+export interface Overlay {
+  readonly host: HTMLElement;
+  render(input: RenderInput): void;
+  /** Scrolls a finding's cell into view and flashes it; false when it is not on the page. */
+  scrollToFinding(findingId: string): boolean;
+  destroy(): void;
+}
+
+interface MarkEntry {
+  mark: Mark;
+  target: Element;
+  range: Range | null;
+  box: HTMLElement;
+  badge: HTMLButtonElement;
+  clips: Element[];
+}
+
+interface ChipEntry {
+  table: Element;
+  node: HTMLElement;
+  clips: Element[];
+}
+
+const BADGE = { width: 18, height: 18 };
+const FLASH_MS = 2600;
+
+export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
+  const view = doc.defaultView!;
+  const events = new AbortController();
+  const on = { signal: events.signal, passive: true } as const;
+  signal.addEventListener('abort', () => destroy(), { once: true });
+
+  const host = doc.createElement(OVERLAY_TAG);
+  // The host's own look cannot depend on page CSS: inline !important beats any page selector.
+  host.setAttribute('style', 'all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; pointer-events: none !important; z-index: 2147483646 !important;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = OVERLAY_CSS;
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  const tip = doc.createElement('div');
+  tip.className = 'tip';
+  tip.id = 'budget-lens-tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  shadow.append(style, layer, tip);
+
+  const highlights = createHighlights(doc);
+  let marks: MarkEntry[] = [];
+  let chips: ChipEntry[] = [];
+  let relatedBoxes: { target: Element; node: HTMLElement }[] = [];
+  let input: RenderInput | null = null;
+  let tables = new Map<string, string>();
+  let frame = 0;
+  let shownFor: MarkEntry | null = null;
+  let flashTimer = 0;
+
+  const resizeObserver = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(() => schedule()) : null;
+  view.addEventListener('resize', schedule, on);
+  // Window scrolling moves the layer with the document; only inner scroll containers need work.
+  doc.addEventListener('scroll', (event) => { if (event.target !== doc) schedule(); }, { ...on, capture: true });
+  doc.addEventListener('keydown', (event) => { if (event.key === 'Escape' && shownFor) hideTip(); }, on);
+
+  function render(next: RenderInput): void {
+    if (events.signal.aborted) return;
+    input = next;
+    if (!host.isConnected) doc.documentElement.appendChild(host);
+    hideTip();
+    layer.replaceChildren();
+    resizeObserver?.disconnect();
+    tables = tableAnchorMap(next.report);
+    const clipCache = new Map<Element, Element[]>();
+    const clipsOf = (el: Element): Element[] => {
+      const table = el.closest('table') ?? el;
+      let clips = clipCache.get(table);
+      if (!clips) clipCache.set(table, (clips = scrollableAncestors(table)));
+      return clips;
+    };
+
+    marks = [];
+    for (const mark of marksOf(next.report, { showInfo: next.showInfo })) {
+      const target = next.elements.get(mark.anchor);
+      if (!target) continue;
+      const box = doc.createElement('div');
+      box.className = `mark ${mark.severity}`;
+      const badge = doc.createElement('button');
+      badge.type = 'button';
+      badge.className = `badge ${mark.severity}`;
+      badge.textContent = SEVERITY_GLYPH[mark.severity];
+      badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
+      badge.dataset.anchor = mark.anchor;
+      badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
+      const entry: MarkEntry = { mark, target, range: rangeFor(target, mark.findings[0]!), box, badge, clips: clipsOf(target) };
+      badge.addEventListener('pointerenter', () => showTip(entry), on);
+      badge.addEventListener('pointerleave', () => { if (shadow.activeElement !== badge) hideTip(); }, on);
+      badge.addEventListener('focus', () => showTip(entry), on);
+      badge.addEventListener('blur', () => hideTip(), on);
+      marks.push(entry);
+    }
+    // Tab order follows the page's reading order.
+    marks.sort((a, b) => (a.target.compareDocumentPosition(b.target) & 4 /* FOLLOWING */ ? -1 : a.target === b.target ? 0 : 1));
+    for (const entry of marks) layer.append(entry.box);
+    for (const entry of marks) layer.append(entry.badge);
+
+    chips = [];
+    const seenTables = new Set<Element>();
+    for (const chip of chipsOf(next.report, { showInfo: next.showInfo })) {
+      const table = next.elements.get(chip.anchor);
+      if (!table || seenTables.has(table)) continue;
+      seenTables.add(table);
+      const node = doc.createElement('div');
+      const worst = worstOf(chip.counts);
+      node.className = `chip${worst ? ` ${worst}` : ''}`;
+      node.setAttribute('role', 'status');
+      node.title = chip.title ? `${chip.title}` : '';
+      const dot = doc.createElement('span');
+      dot.className = 'dot';
+      const text = doc.createElement('span');
+      text.textContent = chipText(chip.counts);
+      node.append(dot, text);
+      node.dataset.table = chip.tableId;
+      layer.append(node);
+      chips.push({ table, node, clips: clipsOf(table) });
+      resizeObserver?.observe(table);
+    }
+    if (doc.body) resizeObserver?.observe(doc.body);
+
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      highlights.set(
+        severity,
+        marks.filter((m) => m.mark.severity === severity).map((m) => m.range ?? rangeOverContents(m.target)).filter((r): r is Range => r !== null),
+      );
+    }
+    schedule();
+  }
+
+  function rangeFor(target: Element, finding: Finding): Range | null {
+    const loc = finding.location;
+    if (!('tableId' in loc) && loc.start !== undefined && loc.end !== undefined) return rangeOverText(target, loc.start, loc.end);
+    return null;
+  }
+
+  function schedule(): void {
+    if (frame || events.signal.aborted) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      layout();
+    });
+  }
+
+  /** All reads first, then all writes: one layout per frame however many marks there are. */
+  function layout(): void {
+    const scroll = { x: view.scrollX, y: view.scrollY };
+    const documentWidth = doc.documentElement.scrollWidth;
+    const rectCache = new Map<Element, Box>();
+    const rectOf = (el: Element): Box => {
+      let rect = rectCache.get(el);
+      if (!rect) rectCache.set(el, (rect = el.getBoundingClientRect()));
+      return rect;
+    };
+    const visibleBox = (rect: Box, clips: Element[]): Box | null => {
+      if (rect.width === 0 && rect.height === 0) return null;
+      const visible = clipToAncestors(rect, clips.map(rectOf));
+      return visible ? toDocumentBox(visible, scroll) : null;
+    };
+    const markBoxes = marks.map((m) => (m.target.isConnected ? visibleBox(firstRect(m), m.clips) : null));
+    const chipBoxes = chips.map((c) => (c.table.isConnected ? visibleBox(rectOf(c.table), c.clips) : null));
+    const chipSizes = chips.map((c) => ({ width: c.node.offsetWidth, height: c.node.offsetHeight }));
+
+    marks.forEach((entry, i) => {
+      const box = markBoxes[i];
+      entry.box.hidden = entry.badge.hidden = !box;
+      if (!box) return;
+      place(entry.box, box.left, box.top, box.width, box.height);
+      const at = badgePosition(box, BADGE, documentWidth);
+      place(entry.badge, at.left, at.top);
+    });
+    chips.forEach((entry, i) => {
+      const box = chipBoxes[i];
+      entry.node.hidden = !box;
+      if (!box) return;
+      const at = chipPosition(box, chipSizes[i]!);
+      place(entry.node, at.left, at.top);
+    });
+    if (relatedBoxes.length) placeRelated();
+  }
+
+  function firstRect(entry: MarkEntry): Box {
+    if (entry.range) {
+      const first = entry.range.getClientRects()[0];
+      if (first) return first;
+    }
+    return entry.target.getBoundingClientRect();
+  }
+
+  function place(node: HTMLElement, left: number, top: number, width?: number, height?: number): void {
+    node.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    if (width !== undefined) node.style.width = `${Math.round(width)}px`;
+    if (height !== undefined) node.style.height = `${Math.round(height)}px`;
+  }
+
+  function showTip(entry: MarkEntry): void {
+    if (shownFor === entry) return;
+    shownFor = entry;
+    tip.replaceChildren(...entry.mark.findings.map(findingNode));
+    tip.hidden = false;
+    entry.badge.setAttribute('aria-describedby', tip.id);
+    showRelated(entry);
+    const badgeRect = entry.badge.getBoundingClientRect();
+    const size = { width: tip.offsetWidth, height: tip.offsetHeight };
+    const at = tooltipPosition(badgeRect, size, { width: view.innerWidth, height: view.innerHeight });
+    place(tip, at.left + view.scrollX, at.top + view.scrollY);
+  }
+
+  function hideTip(): void {
+    if (!shownFor) return;
+    shownFor.badge.removeAttribute('aria-describedby');
+    shownFor = null;
+    tip.hidden = true;
+    for (const r of relatedBoxes) r.node.remove();
+    relatedBoxes = [];
+    highlights.clear('related');
+  }
+
+  function findingNode(finding: Finding): HTMLElement {
+    const item = doc.createElement('div');
+    item.className = `item ${finding.severity}`;
+    const head = doc.createElement('div');
+    head.className = 'head';
+    const sev = doc.createElement('span');
+    sev.className = 'sev';
+    sev.textContent = SEVERITY_GLYPH[finding.severity];
+    const title = doc.createElement('span');
+    title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding.category)]}`;
+    head.append(sev, title);
+    const msg = doc.createElement('div');
+    msg.className = 'msg';
+    msg.textContent = finding.message;
+    item.append(head, msg);
+    const figures = figuresLine(finding);
+    if (figures) {
+      const line = doc.createElement('div');
+      line.className = 'figures';
+      line.textContent = figures;
+      item.append(line);
+    }
+    if (finding.related.length) {
+      const rel = doc.createElement('div');
+      rel.className = 'rel';
+      const label = doc.createElement('b');
+      label.textContent = '相关单元格：';
+      const shown = finding.related.slice(0, 8).map(locationLabel).join('；');
+      rel.append(label, doc.createTextNode(finding.related.length > 8 ? `${shown} 等 ${finding.related.length} 处` : shown));
+      item.append(rel);
+    }
+    return item;
+  }
+
+  function showRelated(entry: MarkEntry): void {
+    if (!input) return;
+    const anchors = new Set(entry.mark.findings.flatMap((f) => relatedAnchors(f, tables)));
+    const targets = [...anchors].map((a) => input!.elements.get(a)).filter((el): el is Element => Boolean(el));
+    relatedBoxes = targets.map((target) => {
+      const node = doc.createElement('div');
+      node.className = 'related';
+      layer.prepend(node);
+      return { target, node };
+    });
+    highlights.set('related', targets.map(rangeOverContents).filter((r): r is Range => r !== null));
+    placeRelated();
+  }
+
+  function placeRelated(): void {
+    const scroll = { x: view.scrollX, y: view.scrollY };
+    const boxes = relatedBoxes.map((r) => toDocumentBox(r.target.getBoundingClientRect(), scroll));
+    relatedBoxes.forEach((r, i) => place(r.node, boxes[i]!.left, boxes[i]!.top, boxes[i]!.width, boxes[i]!.height));
+  }
+
+  function scrollToFinding(findingId: string): boolean {
+    const entry = marks.find((m) => m.mark.findings.some((f) => f.id === findingId));
+    const finding = input?.report.findings.find((f) => f.id === findingId);
+    const anchor = finding ? anchorOf(finding.location, tables) : undefined;
+    const target = entry?.target ?? (anchor ? input?.elements.get(anchor) : undefined);
+    if (!target) return false;
+    const smooth = !view.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    if (!entry) return true;
+    entry.box.classList.remove('flash');
+    void entry.box.offsetWidth; // restart the animation when the same cell is flashed twice
+    entry.box.classList.add('flash');
+    view.clearTimeout(flashTimer);
+    flashTimer = view.setTimeout(() => entry.box.classList.remove('flash'), FLASH_MS);
+    // Show the arithmetic once the scroll has settled, so the tooltip is placed in the final view.
+    view.setTimeout(() => {
+      if (events.signal.aborted) return;
+      schedule();
+      hideTip();
+      showTip(entry);
+      entry.badge.focus({ preventScroll: true });
+    }, smooth ? 450 : 0);
+    return true;
+  }
+
+  function destroy(): void {
+    if (events.signal.aborted) return;
+    events.abort();
+    if (frame) view.cancelAnimationFrame(frame);
+    view.clearTimeout(flashTimer);
+    resizeObserver?.disconnect();
+    highlights.destroy();
+    host.remove();
+    marks = [];
+    chips = [];
+  }
+
+  return { host, render, scrollToFinding, destroy };
+}
