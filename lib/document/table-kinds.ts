@@ -37,6 +37,7 @@ export const TABLE_KIND_IDS = [
   'economic-summary',
   'performance-overall',
   'performance-project',
+  'contents',
   'unknown',
 ] as const;
 
@@ -63,6 +64,9 @@ export interface TableKindEntry {
 const LEAD = '(?:^|部门|单位|综合预算|本级|\\)|年|度|[局厅委办处院会心站所])';
 
 export const TABLE_KINDS: readonly TableKindEntry[] = [
+  // The 目录 (table of contents) some templates publish as a table (seed 004: 报表名称 / 是否空表 / 理由).
+  { kind: 'contents', family: 'both', name: '目录', patterns: [/^(?:报表)?目录$/, /^公开(?:报)?表目录$/] },
+
   // 三公 first: "一般公共预算“三公”经费支出表" also reads as a 一般公共预算 table.
   { kind: 'three-public', family: 'final', required: true, name: '财政拨款“三公”经费支出决算表', patterns: [/三公.{0,24}决算/] },
   { kind: 'three-public', family: 'budget', required: true, name: '一般公共预算“三公”经费支出表', patterns: ['三公'] },
@@ -155,6 +159,7 @@ export interface HeaderCorrection {
 export const HEADER_CORRECTIONS: readonly HeaderCorrection[] = [
   { from: 'general-basic-expense', header: /项目支出/, to: 'general-expense' },
   { from: 'unknown', header: /因公出国.{0,80}公务接待|公务接待.{0,80}因公出国/, to: 'three-public' },
+  { from: 'unknown', header: /(?:报表|表格)名称.{0,40}(?:是否空表|空表)/, to: 'contents' },
 ];
 
 /** The standard tables a disclosure of this family must publish (8+1 budget tables, 公开01–09). */
@@ -183,7 +188,7 @@ export function matchKey(text: string): string {
     .replace(/\s+/g, '')
     .replace(QUOTES, '')
     .replace(/[*#]/g, '')
-    .replace(/[【\[]/g, '(')
+    .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')')
     .replace(DASHES, '-');
 }

@@ -64,7 +64,7 @@ function tidy(text: string): string {
 
 /** Split one text line into its visual segments (tabs or runs of spaces), joining letter-spaced words. */
 function segmentsOf(line: string): string[] {
-  if (line.length > MAX_LINE) return [];
+  if (typeof line !== 'string' || line.length > MAX_LINE) return [];
   const raw = line.replace(/[\u00a0\u3000]/g, ' ').split(/\t|\s{2,}/).map(tidy).filter(Boolean);
   // "收  支  总  表" comes out of PDFs as one-character segments: that is one word.
   if (raw.length > 1 && raw.every((s) => s.length <= 2)) return [raw.join('')];
@@ -113,8 +113,9 @@ function readLine(line: string): Line {
  * ending like a title; the caption; nothing.
  */
 export function pickTableTitle(before: readonly string[], caption: string): PickedTitle {
-  const lines = before.slice(-12).map(readLine);
-  const cap = readLine(caption ?? '');
+  const lines = (Array.isArray(before) ? before : []).slice(-12).map(readLine);
+  caption = typeof caption === 'string' ? caption : '';
+  const cap = readLine(caption);
   const known = (t: string | undefined): t is string => t !== undefined && identifyTableKind(t).kind !== 'unknown';
   const titled = (t: string | undefined): t is string => t !== undefined && ENDS_LIKE_TITLE.test(t);
 
@@ -136,7 +137,8 @@ export function pickTableTitle(before: readonly string[], caption: string): Pick
   else if (index >= 0) title = lines[index]!.title;
   if (title === undefined) {
     const number = cap.numbers[0] ?? nearestNumber(lines);
-    const fallback = tidy(caption ?? '').slice(0, MAX_TITLE);
+    const plain = tidy(caption.slice(0, MAX_LINE)).slice(0, MAX_TITLE);
+    const fallback = cap.title ?? (META.test(plain) ? '' : plain);
     return number ? { title: fallback, number } : { title: fallback };
   }
 
