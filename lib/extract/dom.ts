@@ -48,8 +48,9 @@ const BOLD_STYLE = /(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b/i;
 const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
 
 export function tagOf(el: Element): string {
-  // localName is lower case for HTML in both engines; Word's "o:p" stays as it is.
-  return (el.localName || el.nodeName || '').toLowerCase();
+  // localName is already lower case for HTML elements in both engines (Word's "o:p" included);
+  // lower-casing every element again costs more than the rest of a cell's walk.
+  return el.localName ?? '';
 }
 
 export function isBlockTag(tag: string): boolean {
@@ -103,11 +104,16 @@ export function walk(start: Node, enter: (node: Node) => boolean, leave: (el: El
   }
 }
 
+/** What a text walk met besides text: a visible nested table makes the outer one layout. */
+export interface TextWalkNotes {
+  table: boolean;
+}
+
 /**
  * Visible text of a cell or caption: `<br>` and block children count as a space, inline children
  * join with no space, whitespace collapsed and trimmed.
  */
-export function visibleText(root: Element): string {
+export function visibleText(root: Element, notes?: TextWalkNotes): string {
   let text = '';
   walk(
     root,
@@ -121,6 +127,10 @@ export function visibleText(root: Element): string {
       const el = node as Element;
       const tag = tagOf(el);
       if (isSkipped(el, tag)) return false;
+      if (tag === 'table' && notes) {
+        notes.table = true;
+        return false;
+      }
       if (tag === 'br' || isBlockTag(tag)) text += ' ';
       return true;
     },

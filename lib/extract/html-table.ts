@@ -1,4 +1,5 @@
 import type { SourceCell } from '../source/types';
+import type { TextWalkNotes } from './dom';
 import { ELEMENT_NODE, isSkipped, tagOf, visibleText, walk } from './dom';
 
 export const MAX_ROWSPAN = 1000;
@@ -20,18 +21,20 @@ interface RawRow {
 }
 
 /**
- * Reads the rows of one table that contains no other table, in markup order (thead, tbody,
- * tfoot and bare rows as they come). Hidden rows and cells are left out, so anchors index the
- * rows and cells analysis sees. Spans are parsed defensively: page markup is untrusted.
+ * Reads the rows of one table in markup order (thead, tbody, tfoot and bare rows as they come).
+ * Returns null when the table holds another visible table: that is page layout, and its cells
+ * are text. Hidden rows and cells are left out, so anchors index the rows and cells analysis
+ * sees. Spans are parsed defensively: page markup is untrusted.
  */
-export function readTable(table: Element, anchor: string): HtmlTable {
+export function readTable(table: Element, anchor: string): HtmlTable | null {
   const raw: RawRow[] = [];
+  const notes: TextWalkNotes = { table: false };
   let caption: string | null = null;
   walk(
     table,
     (node) => {
       if (node === table) return true;
-      if (node.nodeType !== ELEMENT_NODE) return false;
+      if (node.nodeType !== ELEMENT_NODE || notes.table) return false;
       const el = node as Element;
       const tag = tagOf(el);
       if (isSkipped(el, tag)) return false;
@@ -40,9 +43,10 @@ export function readTable(table: Element, anchor: string): HtmlTable {
         return false;
       }
       if (tag === 'caption') {
-        caption ??= visibleText(el);
+        caption ??= visibleText(el, notes);
         return false;
       }
+      if (tag === 'table') notes.table = true;
       // Stray wrappers (forms, divs) inside a table may still hold rows.
       return tag !== 'td' && tag !== 'th';
     },
@@ -53,26 +57,28 @@ export function readTable(table: Element, anchor: string): HtmlTable {
   const rows: SourceCell[][] = [];
   const cells: Element[][] = [];
   let width = 0;
-  raw.forEach((row, r) => {
+  for (let r = 0; r < raw.length && !notes.table; r += 1) {
+    const row = raw[r]!;
     const remaining = sectionEnds[r]! - r;
+    const out: SourceCell[] = [];
     let rowWidth = 0;
-    rows.push(
-      row.cells.map((el, c): SourceCell => {
-        const rowSpan = parseRowSpan(el.getAttribute('rowspan'), remaining);
-        const colSpan = parseColSpan(el.getAttribute('colspan'));
-        rowWidth += colSpan;
-        return {
-          text: visibleText(el),
-          rowSpan,
-          colSpan,
-          headerMarkup: row.header || tagOf(el) === 'th',
-          anchor: `${anchor}.r${r}.c${c}`,
-        };
-      }),
-    );
+    for (let c = 0; c < row.cells.length; c += 1) {
+      const el = row.cells[c]!;
+      const colSpan = parseColSpan(el.getAttribute('colspan'));
+      rowWidth += colSpan;
+      out.push({
+        text: visibleText(el, notes),
+        rowSpan: parseRowSpan(el.getAttribute('rowspan'), remaining),
+        colSpan,
+        headerMarkup: row.header || tagOf(el) === 'th',
+        anchor: `${anchor}.r${r}.c${c}`,
+      });
+    }
+    rows.push(out);
     cells.push(row.cells);
-    width = Math.max(width, rowWidth);
-  });
+    if (rowWidth > width) width = rowWidth;
+  }
+  if (notes.table) return null;
   return { rows, cells, caption: caption ?? '', width };
 }
 
@@ -98,7 +104,7 @@ function sectionOf(tr: Element, table: Element): Element {
 
 /** For each row, the index just past the last row of its section (a run of rows sharing one). */
 function sectionEndsOf(rows: RawRow[]): number[] {
-  const ends = new Array<number>(rows.length);
+  const ends: number[] = Array.from({ length: rows.length }, () => 0);
   let end = rows.length;
   for (let r = rows.length - 1; r >= 0; r -= 1) {
     if (r < rows.length - 1 && rows[r]!.section !== rows[r + 1]!.section) end = r + 1;
@@ -110,10 +116,10 @@ function sectionEndsOf(rows: RawRow[]): number[] {
 /** HTML's rules for non-negative integers: leading digits count, anything else means "absent". */
 function parseSpanValue(value: string | null): number | null {
   if (value === null) return null;
-  const match = /^[\s]*\+?(\d+)/.exec(value);
+  const match = /^\s*\+?(\d+)/.exec(value);
   if (!match) return null;
-  const n = Number(match[1]!.slice(0, 9));
-  return Number.isFinite(n) ? n : null;
+  const n = Number(match[1]);
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
 export function parseRowSpan(value: string | null, remaining: number): number {
