@@ -1,5 +1,5 @@
 import type { Finding } from '../lib/report/schema';
-import { figuresLine, SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/overlay/labels';
+import { extraFigures, SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/overlay/labels';
 import { locationLabel } from '../lib/overlay/marks';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
 /** One finding: a button, so it is reachable and activatable by keyboard. */
 export function FindingItem({ finding, tableTitle, onSelect }: Props) {
   const where = [tableTitle, locationLabel(finding.location)].filter(Boolean).join(' · ');
-  const figures = figuresLine(finding);
+  const figures = extraFigures(finding);
   return (
     <li>
       <button type="button" class={`finding ${finding.severity}`} data-finding={finding.id} onClick={() => onSelect(finding)}>

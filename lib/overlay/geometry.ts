@@ -70,11 +70,11 @@ export function badgePosition(cell: Box, badge: Size, documentWidth: number): { 
 }
 
 /**
- * The table's chip sits just above its top-right corner, or inside the corner when there is no
- * room above (table at the very top of the document).
+ * The table's chip sits just above its top-right corner (right-aligned, reaching left past a
+ * narrow table), or inside the corner when there is no room above (table at the document's top).
  */
 export function chipPosition(table: Box, chip: Size, gap = 4): { left: number; top: number } {
-  const left = Math.max(table.left, right(table) - chip.width);
+  const left = Math.max(0, right(table) - chip.width);
   const above = table.top - chip.height - gap;
   return { left, top: above >= 0 ? above : table.top + gap };
 }

@@ -35,3 +35,9 @@ export function figuresLine(finding: Finding): string {
   if (line && finding.unit) line += ` ${finding.unit}`;
   return line;
 }
+
+/** The figures line only when the message does not already spell them out (most messages do). */
+export function extraFigures(finding: Finding): string {
+  const spelled = [finding.expected, finding.actual].every((v) => v === undefined || finding.message.includes(v));
+  return spelled ? '' : figuresLine(finding);
+}

@@ -1,7 +1,7 @@
 import type { Finding, Report } from '../report/schema';
 import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
 import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
-import { figuresLine, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
 import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, worstOf, type Mark } from './marks';
 import { scrollableAncestors } from './scroll-ancestors';
 import { OVERLAY_CSS } from './styles';
@@ -260,7 +260,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     msg.className = 'msg';
     msg.textContent = finding.message;
     item.append(head, msg);
-    const figures = figuresLine(finding);
+    const figures = extraFigures(finding);
     if (figures) {
       const line = doc.createElement('div');
       line.className = 'figures';

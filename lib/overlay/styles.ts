@@ -23,9 +23,9 @@ export const OVERLAY_CSS = `
   width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important;
   pointer-events: none !important; display: block !important; contain: layout style; }
 * { box-sizing: border-box; }
-.layer { position: absolute; left: 0; top: 0; width: 0; height: 0;
-  font: 12px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+.layer, .tip { font: 12px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
   color: #1f2937; }
+.layer { position: absolute; left: 0; top: 0; width: 0; height: 0; }
 .mark, .related { position: absolute; left: 0; top: 0; pointer-events: none; border-radius: 2px; }
 .mark[hidden], .badge[hidden], .chip[hidden], .related[hidden], .tip[hidden] { display: none; }
 .mark.error { border: 2px solid ${COLORS.error}; background: rgba(198, 40, 40, 0.05); }
@@ -60,7 +60,7 @@ export const OVERLAY_CSS = `
 
 .tip { position: absolute; left: 0; top: 0; width: max-content; max-width: min(380px, 90vw);
   pointer-events: none; background: #fff; color: #111827; border-radius: 6px;
-  border: 1px solid #e5e7eb; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18); padding: 8px 10px; font-size: 13px; }
+  border: 1px solid #e5e7eb; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18); padding: 8px 10px; font-size: 13px; line-height: 1.55; }
 .tip .item + .item { margin-top: 8px; padding-top: 8px; border-top: 1px solid #f3f4f6; }
 .tip .head { display: flex; align-items: center; gap: 6px; font-weight: 600; font-size: 12px; }
 .tip .sev { display: inline-grid; place-items: center; width: 16px; height: 16px; border-radius: 50%;

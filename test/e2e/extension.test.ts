@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRun, launch, OTHER, pagePath, PORTAL, storedSummary, summaryUrls, tabIdOf, type Browser } from './harness';
+
+/**
+ * The built extension in Debian's Chromium, on fixture pages served under portal host names.
+ * Needs `npm run build` first (npm run test:e2e does it).
+ */
+
+const SCREENSHOT = '/tmp/budget-lens-e2e.png';
+
+interface BadgeInfo {
+  anchor: string;
+  severity: string;
+  label: string;
+}
+
+/** What the overlay shows: the host, its badges and its chips (read through the open shadow root). */
+async function overlayState(page: Page): Promise<{ host: boolean; badges: BadgeInfo[]; chips: string[] }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('budget-lens-overlay');
+    const root = host?.shadowRoot;
+    if (!root) return { host: Boolean(host), badges: [], chips: [] };
+    const badges = Array.from(root.querySelectorAll<HTMLElement>('.badge')).map((b) => ({
+      anchor: b.dataset.anchor ?? '',
+      severity: ['error', 'warning', 'info'].find((s) => b.classList.contains(s)) ?? '',
+      label: b.getAttribute('aria-label') ?? '',
+    }));
+    const chips = Array.from(root.querySelectorAll('.chip')).map((c) => c.textContent ?? '');
+    return { host: true, badges, chips };
+  });
+}
+
+/** The text of the cell a badge is anchored to, via the table element the mark sits over. */
+async function cellAt(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+}
+
+describe.skipIf(!canRun)('extension in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const disclosure = () => pagePath('001-cms.html', 'disclosure.html');
+
+  it('(a) marks the cells that do not add up on a portal disclosure page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, disclosure()));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.chip'), null, { timeout: 15_000 });
+    const state = await overlayState(page);
+    expect(state.host).toBe(true);
+    expect(state.chips.length).toBeGreaterThan(0);
+    // 附件6 总计 19.99 ≠ Σ items 19.89, and 附件5 社会保障缴费合计 33.81 ≠ 23.19: both errors.
+    const errorLabels = state.badges.filter((b) => b.severity === 'error').map((b) => b.label);
+    expect(errorLabels.some((l) => l.includes('19.99') && l.includes('19.89'))).toBe(true);
+    expect(errorLabels.some((l) => l.includes('33.81'))).toBe(true);
+    // The badge of 19.99 sits over the cell whose text is 19.99.
+    const badge = state.badges.find((b) => b.label.includes('19.89'))!;
+    await page.locator(`budget-lens-overlay .badge[data-anchor="${badge.anchor}"]`).scrollIntoViewIfNeeded();
+    const text = await page.evaluate((anchor) => {
+      const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
+      const b = root.querySelector<HTMLElement>(`.badge[data-anchor="${anchor}"]`)!;
+      const r = b.getBoundingClientRect();
+      // The cell under the badge's bottom-left area (the badge straddles the cell's top-right corner).
+      const probe = document.elementsFromPoint(r.left + 2, r.bottom + 3).find((e) => e.localName === 'td' || e.localName === 'th');
+      return probe?.textContent?.trim() ?? '';
+    }, badge.anchor);
+    expect(text).toBe('19.99');
+    const millis = await page.evaluate(() => performance.getEntriesByName('budget-lens:check').map((e) => e.duration));
+    console.log(`[e2e] content-script check on ${disclosure()}: ${millis.map((m) => m.toFixed(1)).join(', ')} ms; ${state.badges.length} marks, ${state.chips.length} chips`);
+    await page.close();
+  });
+
+  it('(b) the popup shows the counts and a click scrolls the page to the cell', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, disclosure()));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge'), null, { timeout: 15_000 });
+    const tabId = await tabIdOf(browser, page);
+    await expect.poll(() => storedSummary(browser, tabId), { timeout: 10_000 }).not.toBeNull();
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const errorCount = popup.locator('.count.error .n');
+    await expect.poll(async () => Number(await errorCount.textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const summary = (await storedSummary(browser, tabId)) as { report: { findings: { severity: string }[] } };
+    const errors = summary.report.findings.filter((f) => f.severity === 'error').length;
+    expect(Number(await errorCount.textContent())).toBe(errors);
+
+    // Scroll the page to the top, then click the finding about 19.99.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const item = popup.locator('.finding', { hasText: '19.89' }).first();
+    await item.click();
+    await page.bringToFront();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const cells = Array.from(document.querySelectorAll('td, th')).filter((c) => c.textContent?.trim() === '19.99');
+            return cells.some((c) => {
+              const r = c.getBoundingClientRect();
+              return r.top >= 0 && r.bottom <= window.innerHeight;
+            });
+          }),
+        { timeout: 5_000, message: `page scrollY ${await page.evaluate(() => window.scrollY)}` },
+      )
+      .toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelector('.mark.flash') !== null), { timeout: 3_000 })
+      .toBe(true);
+    await popup.screenshot({ path: '/tmp/budget-lens-e2e-popup.png' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('(c) leaves a non-disclosure page on another host alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(OTHER, pagePath('other-news.html', 'news.html')));
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.querySelector('budget-lens-overlay'))).toBeNull();
+    // Without a host permission the tab's URL is hidden from us; look for any summary of this page.
+    const sources = await summaryUrls(browser);
+    expect(sources.filter((u) => u.includes(OTHER))).toEqual([]);
+    await page.close();
+  });
+
+  it('(d) checks a table added later and leaves the page working and unchanged', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, pagePath('late-table.html', 'late-table.html')));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.chip'), null, { timeout: 15_000 });
+    const before = await overlayState(page);
+    await page.waitForFunction(() => document.querySelectorAll('table').length >= 2, null, { timeout: 10_000 });
+    const late = await page.evaluate(() => {
+      const tables = document.querySelectorAll('table');
+      const t = tables[tables.length - 1]!;
+      return { text: t.textContent, html: t.outerHTML };
+    });
+    await expect.poll(async () => (await overlayState(page)).chips.length, { timeout: 5_000 }).toBeGreaterThan(before.chips.length);
+    // Our chip for the late table sits at its top-right.
+    const placed = await page.evaluate(() => {
+      const tables = document.querySelectorAll('table');
+      const t = tables[tables.length - 1]!.getBoundingClientRect();
+      const chips = Array.from(document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelectorAll('.chip')).map((c) => c.getBoundingClientRect());
+      return chips.some((c) => Math.abs(c.right - t.right) < 2 && c.bottom <= t.top + 24 && c.bottom >= t.top - 30);
+    });
+    expect(placed).toBe(true);
+    // Unchanged by us: the late table's text and markup, and the page's own button.
+    const after = await page.evaluate(() => {
+      const tables = document.querySelectorAll('table');
+      const t = tables[tables.length - 1]!;
+      return { text: t.textContent, html: t.outerHTML };
+    });
+    expect(after).toEqual(late);
+    const button = await cellAt(page, '#own');
+    await page.mouse.click(button.x, button.y);
+    await page.click('#own');
+    expect(await page.textContent('#count')).toBe('2');
+    await page.close();
+  });
+
+  it('(e) screenshot of a marked page for a human look', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, disclosure()));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge.error'), null, { timeout: 15_000 });
+    // Scroll to the first error and hover its badge so the tooltip shows.
+    const badge = page.locator('budget-lens-overlay .badge.error').first();
+    await badge.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.waitForTimeout(200);
+    await badge.hover();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`[e2e] screenshot: ${SCREENSHOT}`);
+    await page.close();
+  });
+});
