@@ -11,6 +11,9 @@ import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
+import { checkTextAgainstTables } from './checks/text-vs-table';
+import { buildFactIndex } from './narrative/bind';
+import { mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
 
 export interface AnalyseOptions {
@@ -81,13 +84,15 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const claims = documentClaims(doc.blocks, notChecked);
   const changes: Change[] = [];
   const narrative = checkNarrative(claims, changes);
+  const identityEarly = identifyDocumentKind(doc, models);
+  mergeOutcome(narrative, checkTextAgainstTables(claims, buildFactIndex(models), identityEarly.kind, doc.blocks));
   drafts.push(...narrative.findings);
   notChecked.push(...narrative.notChecked);
   checksRun += narrative.checksRun;
   passed += narrative.passed;
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
-  const identity = identifyDocumentKind(doc, models);
+  const identity = identityEarly;
   const report: Report = {
     schema: 'budget-lens/report@1',
     source: doc.source,

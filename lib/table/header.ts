@@ -60,6 +60,9 @@ export function splitHeader(grid: Grid): HeaderSplit {
     }
     if (bodyStart === grid.height && hasNumber(cells, r)) bodyStart = r;
   }
+  // Leading body rows whose amounts are all blank ("一、一般公共服务支出" with nothing in it) have
+  // no number to show they are data; their numbering or code does.
+  while (bodyStart > 1 && bodyStart < grid.height && looksLikeDataRow(grid, bodyStart - 1)) bodyStart -= 1;
   const nameRows: number[] = [];
   for (let r = 0; r < bodyStart; r += 1) if (!numberRows.has(r)) nameRows.push(r);
   // Tables continued over pages repeat their header rows (续表): those are not data either.
@@ -70,6 +73,13 @@ export function splitHeader(grid: Grid): HeaderSplit {
     if (texts.length >= 2 && headerTexts.some((h) => sameTexts(h, texts))) numberRows.add(r);
   }
   return { bodyStart, nameRows, numberRows };
+}
+
+const DATA_LABEL = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|\d{3,7}$)/;
+
+function looksLikeDataRow(grid: Grid, row: number): boolean {
+  const first = grid.cells[row]!.find((cell) => cell.text);
+  return Boolean(first && first.originRow === row && DATA_LABEL.test(compactText(first.text)));
 }
 
 function rowTexts(grid: Grid, row: number): string[] {

@@ -1,0 +1,103 @@
+import Decimal from 'decimal.js';
+import type { Unit } from '../amount/units';
+import { compactText } from '../amount/normalize';
+import { stripEnumerator } from '../table/enumerators';
+import type { TableModel } from '../table/model';
+import type { BodyRow } from '../table/rows';
+import { functionClassByName } from '../document/function-classes';
+
+/**
+ * What the tables say, indexed by row name and classification code, so that a sentence's
+ * subject ("卫生健康支出", "医疗保障管理事务（款）行政运行（项）") can be bound to the cell it speaks of.
+ * Each row contributes its first amount column: 合计 / 预算数 / 本年支出合计.
+ */
+export interface CellFact {
+  table: TableModel;
+  row: BodyRow;
+  col: number;
+  value: Decimal;
+  decimals: number;
+  unit: Unit;
+  name: string;
+  code?: string;
+  classCode?: string;
+}
+
+/** Names compared without numbering, level marks, spaces and a trailing 支出. */
+export function nameKey(text: string): string {
+  return compactText(stripEnumerator(compactText(text)))
+    .replace(/[(（](类|款|项)[)）]/g, '')
+    .replace(/[“”"']/g, '')
+    .replace(/支出$/, '');
+}
+
+export function buildFactIndex(tables: TableModel[]): CellFact[] {
+  const facts: CellFact[] = [];
+  for (const table of tables) {
+    if (!table.unit) continue;
+    for (const panel of table.panels) {
+      const column = panel.amountColumns[0];
+      if (!column) continue;
+      for (const row of panel.rows) {
+        if (row.role === 'note' || row.role === 'of-which' || !row.key) continue;
+        const cell = row.values.get(column.index);
+        if (!cell || cell.kind === 'text') continue;
+        const name = nameKey(row.key);
+        const code = row.code && row.code.kind !== 'unit' ? row.code.code : undefined;
+        const classCode = code?.length === 3 && row.code?.kind === 'function' ? code : functionClassByName(name) ?? undefined;
+        facts.push({
+          table,
+          row,
+          col: column.index,
+          value: cell.kind === 'number' ? cell.value : new Decimal(0),
+          decimals: cell.kind === 'number' ? cell.decimals : 2,
+          unit: table.unit,
+          name,
+          ...(code ? { code } : {}),
+          ...(classCode ? { classCode } : {}),
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+/** Facts whose row is named like the subject, or is the function class the subject names. */
+export function factsNamed(facts: CellFact[], subject: string): CellFact[] {
+  const key = nameKey(subject);
+  if (key.length < 2) return [];
+  const classCode = functionClassByName(key);
+  return facts.filter((f) => f.name === key || (classCode !== null && f.classCode === classCode && !f.code?.slice(3)));
+}
+
+export interface FunctionReference {
+  names: [string, string, string];
+  /** The 项 row the reference resolves to, or where the resolution stopped. */
+  resolved?: CellFact[];
+  failedLevel?: 'class' | 'section' | 'item';
+  /** Names available at the failed level, for the message. */
+  available?: string[];
+}
+
+const REFERENCE = /([^（(,，。;；:：、\d]+?)[（(]类[)）]\s*([^（(,，。;；:：、]+?)[（(]款[)）]\s*([^（(,，。;；:：、]+?)[（(]项[)）]/;
+
+/**
+ * "卫生健康支出（类）医疗保障管理事务（款）行政运行（项）" resolved level by level through the coded
+ * rows: the class by name (old names too), the 款 under it, the 项 under that.
+ */
+export function resolveReference(text: string, facts: CellFact[]): FunctionReference | null {
+  const match = REFERENCE.exec(compactText(text));
+  if (!match) return null;
+  const names: [string, string, string] = [match[1]!.replace(/^\d+[、.]/, ''), match[2]!, match[3]!];
+  const coded = facts.filter((f) => f.code && /^2\d\d/.test(f.code));
+  const classCode = functionClassByName(nameKey(names[0])) ?? coded.find((f) => f.code!.length === 3 && f.name === nameKey(names[0]))?.code;
+  if (!classCode) return { names, failedLevel: 'class', available: [] };
+  const sections = coded.filter((f) => f.code!.length === 5 && f.code!.startsWith(classCode));
+  const section = sections.filter((f) => f.name === nameKey(names[1]));
+  if (!section.length) return { names, failedLevel: 'section', available: [...new Set(sections.map((f) => `${f.code} ${f.row.label}`))] };
+  const sectionCode = section[0]!.code!;
+  const items = coded.filter((f) => f.code!.length === 7 && f.code!.startsWith(sectionCode));
+  const item = items.filter((f) => f.name === nameKey(names[2]));
+  if (!item.length) return { names, failedLevel: 'item', available: [...new Set(items.map((f) => `${f.code} ${f.row.label}`))] };
+  return { names, resolved: item };
+}
