@@ -28,6 +28,8 @@ export interface TableKindMatch {
   family: TableFamily;
   /** Which classification the title says the rows follow, when it says so. */
   classification?: 'function' | 'government-economic' | 'department-economic' | 'economic';
+  /** The kind the title alone named, when the header overruled it (a mislabelled table: rulebook N-09). */
+  titleKind?: TableKind;
 }
 
 /** Titles are short; anything longer is prose or garbage and is not matched at all. */
@@ -181,7 +183,8 @@ export function identifyTableKind(title: string, context?: { headerText?: string
   if (key && key.length <= MAX_TITLE) {
     entry = TABLE_KINDS.find((e) => e.patterns.some((p) => patternMatches(p, key))) ?? UNKNOWN_TABLE;
   }
-  const header = context?.headerText ? matchKey(context.headerText.slice(0, 4000)) : '';
+  const header = typeof context?.headerText === 'string' ? matchKey(context.headerText.slice(0, 4000)) : '';
+  const titleKind = entry.kind;
   if (header) {
     const correction = HEADER_CORRECTIONS.find((c) => c.from === entry.kind && c.header.test(header));
     if (correction) {
@@ -190,5 +193,11 @@ export function identifyTableKind(title: string, context?: { headerText?: string
     }
   }
   const classification = key.length <= MAX_TITLE ? classificationOf(key) : undefined;
-  return { kind: entry.kind, name: entry.name, family: entry.family, ...(classification ? { classification } : {}) };
+  return {
+    kind: entry.kind,
+    name: entry.name,
+    family: entry.family,
+    ...(classification ? { classification } : {}),
+    ...(titleKind !== entry.kind && titleKind !== 'unknown' ? { titleKind } : {}),
+  };
 }

@@ -295,8 +295,16 @@ describe('kinds by family and quote style', () => {
 describe('header evidence', () => {
   it('reads a 基本支出 title over a 项目支出 header as the 一般公共预算支出表 (seed 001 附件9)', () => {
     const headerText = '功能科目 科目编码 总 计 基本支出 合计 工资福利支出 项目支出 合计 类 款 项';
-    expect(identifyTableKind('一般公共预算基本支出情况表', { headerText })).toMatchObject({ kind: 'general-expense', name: '一般公共预算支出表' });
-    expect(identifyTableKind('一般公共预算基本支出情况表', { headerText: '经济科目 经济科目名称 总计 人员经费 公用经费' }).kind).toBe('general-basic-expense');
+    expect(identifyTableKind('一般公共预算基本支出情况表', { headerText })).toMatchObject({
+      kind: 'general-expense',
+      name: '一般公共预算支出表',
+      titleKind: 'general-basic-expense',
+    });
+    expect(identifyTableKind('一般公共预算基本支出情况表', { headerText: '经济科目 经济科目名称 总计 人员经费 公用经费' })).toEqual({
+      kind: 'general-basic-expense',
+      name: '一般公共预算基本支出表',
+      family: 'budget',
+    });
   });
 
   it('names an untitled 三公 table and an untitled 目录 from their headers', () => {
