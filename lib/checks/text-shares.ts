@@ -28,9 +28,9 @@ function sameUnit(a: StatedAmount, b: StatedAmount): boolean {
 function nearbyAmounts(claims: PlacedClaim[], placed: PlacedClaim): Denominator[] {
   const blocks = [...new Set(claims.map((c) => c.block))];
   const at = blocks.indexOf(placed.block);
-  const window = new Set(blocks.slice(Math.max(0, at - NEARBY_BLOCKS), at + 1));
+  const inWindow = new Set(blocks.slice(Math.max(0, at - NEARBY_BLOCKS), at + 1));
   return claims
-    .filter((c) => window.has(c.block) && c.claim.kind === 'amount')
+    .filter((c) => inWindow.has(c.block) && c.claim.kind === 'amount')
     .map((c) => (c.claim.kind === 'amount' ? { amount: c.claim.amount, subject: c.claim.subject } : null))
     .filter((d): d is Denominator => d !== null);
 }
