@@ -54,7 +54,7 @@ const TABLE_WORDS = [
 
 const UNIT_LINE = /(金额)?单位\s*[:：]\s*(万元|元|亿元|千元)/;
 
-/** Spaces (incl. U+3000 and nbsp) can split words in Word-exported markup ("合　计"). */
+/** Spaces (incl. U+3000 and nbsp) can split words in Word-exported markup (合\u3000计). */
 function squeeze(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, '');
 }

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { FindingList } from '../../components/FindingList';
+import { SeverityCounts } from '../../components/SeverityCounts';
+import { SiteSwitch } from '../../components/SiteSwitch';
+import { DocumentHeader } from '../../components/DocumentHeader';
+import { NotChecked } from '../../components/NotChecked';
+import { finding, report } from '../lib/overlay/report-fixture';
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+
+describe('popup components', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('counts carry glyphs as well as colours', () => {
+    const root = mount(<SeverityCounts counts={{ error: 2, warning: 0, info: 1 }} />);
+    const items = Array.from(root.querySelectorAll('li'));
+    expect(items.map((li) => li.textContent)).toEqual(['✕2错误', '!0警告', 'i1尾数提示']);
+    expect(items[1]!.classList.contains('zero')).toBe(true);
+  });
+
+  it('groups findings, worst first, and selects one on click or keyboard', () => {
+    const onSelect = vi.fn();
+    const r = report([
+      finding({ id: 'f1', severity: 'info', message: '尾差' }),
+      finding({ id: 'f2', severity: 'error', message: '合计不等' }),
+      finding({ id: 'f3', severity: 'warning', category: 'text-vs-table', message: '文字与表格不符', location: { text: '增长 5%' } }),
+    ]);
+    const root = mount(<FindingList report={r} onSelect={onSelect} />);
+    expect(Array.from(root.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['表内勾稽 2', '文字与表格 1']);
+    const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('button.finding'));
+    expect(buttons.map((b) => b.dataset.finding)).toEqual(['f2', 'f1', 'f3']);
+    expect(buttons[0]!.textContent).toContain('单位运转经费 · 医保局 / 总计');
+    buttons[0]!.click();
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'f2' }));
+  });
+
+  it('renders page text as text', () => {
+    const r = report([finding({ id: 'f1', severity: 'error', message: '<img src=x onerror=alert(1)>' })]);
+    const root = mount(<FindingList report={r} onSelect={() => {}} />);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('site switch is a labelled switch', () => {
+    const onChange = vi.fn();
+    const root = mount(<SiteSwitch host="www.hetang.gov.cn" enabled={true} onChange={onChange} />);
+    const input = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    expect(root.textContent).toContain('www.hetang.gov.cn');
+    input.click();
+    expect(onChange).toHaveBeenCalledWith(false);
+  });
+
+  it('header shows title, year and kind; not-checked reasons fold away', () => {
+    const root = mount(
+      <>
+        <DocumentHeader report={report([])} fallbackTitle="x" />
+        <NotChecked items={[{ what: '附件9', reason: '表格没有数据行（空表）' }]} />
+      </>,
+    );
+    expect(root.querySelector('h1')!.textContent).toBe('部门预算');
+    expect(root.querySelector('.tags')!.textContent).toBe('2020 年预算');
+    expect(root.querySelector('details summary')!.textContent).toBe('未核对的内容（1）');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, relatedAnchors, tableAnchorMap, worstOf } from '../../../lib/overlay/marks';
+import { extraFigures, groupOf } from '../../../lib/overlay/labels';
+import { finding, report } from './report-fixture';
+
+describe('marks from a report', () => {
+  it('one mark per cell, with its worst severity first', () => {
+    const r = report([
+      finding({ id: 'f1', severity: 'info' }),
+      finding({ id: 'f2', severity: 'error' }),
+      finding({ id: 'f3', severity: 'warning', location: { tableId: 't1', row: 2, col: 4, anchor: 't1.r2.c4' } }),
+    ]);
+    const marks = marksOf(r, { showInfo: true });
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toMatchObject({ anchor: 't1.r2.c2', severity: 'error' });
+    expect(marks[0]!.findings.map((f) => f.id)).toEqual(['f2', 'f1']);
+  });
+
+  it('hides rounding notes when asked', () => {
+    const r = report([finding({ id: 'f1', severity: 'info' })]);
+    expect(marksOf(r, { showInfo: false })).toEqual([]);
+    expect(chipsOf(r, { showInfo: false })[1]!.counts).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it('falls back to the table when a cell has no anchor, and skips text without one', () => {
+    const r = report([
+      finding({ id: 'f1', severity: 'error', location: { tableId: 't0', row: 1, col: 1 } }),
+      finding({ id: 'f2', severity: 'error', location: { text: '增长 5%' } }),
+    ]);
+    expect(marksOf(r, { showInfo: true }).map((m) => m.anchor)).toEqual(['t0']);
+  });
+
+  it('chips count per table and read in Chinese', () => {
+    const r = report([finding({ id: 'f1', severity: 'error' }), finding({ id: 'f2', severity: 'error' }), finding({ id: 'f3', severity: 'info' })]);
+    const chips = chipsOf(r, { showInfo: true });
+    expect(chips.map((c) => chipText(c.counts))).toEqual(['预算透镜：已核对 ✓', '预算透镜：2 处错误 · 1 处提示']);
+    expect(worstOf(chips[1]!.counts)).toBe('error');
+    expect(worstOf(chips[0]!.counts)).toBeNull();
+    expect(countBySeverity(r.findings)).toEqual({ error: 2, warning: 0, info: 1 });
+  });
+
+  it('related anchors and labels', () => {
+    const f = finding({ id: 'f1', severity: 'error', related: [{ tableId: 't1', row: 2, col: 3, anchor: 't1.r2.c3' }, { tableId: 't0', row: 0, col: 0 }] });
+    expect(relatedAnchors(f, tableAnchorMap(report([f])))).toEqual(['t1.r2.c3']);
+    expect(locationLabel({ tableId: 't1', row: 2, col: 3 })).toBe('第 3 行第 4 列');
+    expect(locationLabel({ tableId: 't1', row: 2, col: 3, label: '合计' })).toBe('合计');
+    expect(locationLabel({ text: '很'.repeat(50) })).toHaveLength(41);
+  });
+
+  it('groups categories and adds figures only when the message lacks them', () => {
+    expect(groupOf('sum')).toBe('table');
+    expect(groupOf('share')).toBe('text');
+    expect(groupOf('yoy')).toBe('yoy');
+    expect(extraFigures(finding({ id: 'f', severity: 'error' }))).toBe('');
+    expect(extraFigures(finding({ id: 'f', severity: 'error', message: '不相等', difference: '0.10', unit: '万元' }))).toBe('应为 19.89，实际 19.99，相差 0.10 万元');
+  });
+});

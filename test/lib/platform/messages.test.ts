@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { backgroundBoundMessage, contentBoundMessage, contentReply, summaryMessage } from '../../../lib/platform/messages';
+import { report, finding } from '../overlay/report-fixture';
+
+describe('message schemas', () => {
+  it('accepts the messages the contexts send', () => {
+    expect(contentBoundMessage.parse({ type: 'check-page' })).toEqual({ type: 'check-page' });
+    expect(contentBoundMessage.parse({ type: 'scroll-to-finding', findingId: 'f3' })).toMatchObject({ findingId: 'f3' });
+    expect(backgroundBoundMessage.parse({ type: 'get-summary', tabId: 7 })).toMatchObject({ tabId: 7 });
+    expect(backgroundBoundMessage.parse({ type: 'set-site-enabled', host: 'www.hetang.gov.cn', enabled: false })).toMatchObject({ enabled: false });
+    const summary = { type: 'summary', url: 'http://www.hetang.gov.cn/a.html', report: report([finding({ id: 'f1', severity: 'error' })]) };
+    expect(summaryMessage.parse(summary).report.findings).toHaveLength(1);
+  });
+
+  it('rejects malformed and foreign messages', () => {
+    expect(contentBoundMessage.safeParse({ type: 'scroll-to-finding' }).success).toBe(false);
+    expect(contentBoundMessage.safeParse({ type: 'summary' }).success).toBe(false);
+    expect(backgroundBoundMessage.safeParse({ type: 'get-summary', tabId: '7' }).success).toBe(false);
+    expect(backgroundBoundMessage.safeParse({ type: 'set-site-enabled', host: '', enabled: true }).success).toBe(false);
+    expect(backgroundBoundMessage.safeParse('wxt:content-script-started').success).toBe(false);
+    const bad = report([finding({ id: 'f1', severity: 'error', expected: '1e3' })]);
+    expect(summaryMessage.safeParse({ type: 'summary', url: 'x', report: bad }).success).toBe(false);
+  });
+
+  it('replies', () => {
+    expect(contentReply.parse({ ok: true, findings: 3 })).toEqual({ ok: true, findings: 3 });
+    expect(contentReply.safeParse({ ok: 'yes' }).success).toBe(false);
+  });
+});
