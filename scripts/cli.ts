@@ -1,0 +1,262 @@
+/**
+ * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning]
+ *
+ * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
+ * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
+ * unreachable URL, HTTP error, PDF for now, bad usage). Messages go to stderr, in Chinese with
+ * the English cause, so stdout carries only the report.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseHTML } from 'linkedom';
+import { analyse } from '../lib/analyse';
+import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
+import { extractHtml } from '../lib/extract/html';
+import { formatReportMarkdown } from '../lib/report/format-markdown';
+import { formatReportText } from '../lib/report/format-text';
+import type { Report, Severity } from '../lib/report/schema';
+import { reportSchema } from '../lib/report/schema';
+
+const FETCH_TIMEOUT_MS = 20_000;
+const MAX_BYTES = 64 * 1024 * 1024;
+const FORMATS = ['text', 'json', 'md'] as const;
+const FAIL_ON = ['error', 'warning'] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表格的算术。
+
+用法：
+  budget-lens check <文件.html|网址> [更多…] [选项]
+
+选项：
+  --format text|json|md   输出格式（默认 text；json 为 budget-lens/report@1，多个输入时为数组）
+  --fail-on error|warning 有该级别或更严重的问题时以 1 退出
+  -h, --help              显示本帮助
+  -v, --version           显示版本
+
+退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、用法错误、PDF 暂不支持）。
+`;
+
+type Loaded =
+  | { kind: 'html'; source: string; text: string }
+  | { kind: 'pdf'; source: string }
+  | { kind: 'failed'; message: string };
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    return usageError(io, `参数错误：${errorText(error)}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.out(`${await version()}\n`);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== 'check') {
+    return usageError(io, command === undefined ? '缺少命令 check' : `未知命令：${command}`);
+  }
+  if (inputs.length === 0) return usageError(io, '缺少要核对的文件或网址');
+  const format = values.format;
+  if (!isFormat(format)) return usageError(io, `未知格式：${format}（可用 text、json、md）`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !isFailOn(failOn)) {
+    return usageError(io, `--fail-on 只接受 error 或 warning：${failOn}`);
+  }
+
+  const reports: Report[] = [];
+  let cannotCheck = false;
+  for (const input of inputs) {
+    const loaded = await load(input);
+    if (loaded.kind === 'failed') {
+      io.err(`${loaded.message}\n`);
+      cannotCheck = true;
+      continue;
+    }
+    if (loaded.kind === 'pdf') {
+      io.err(`暂不能核对 PDF：${loaded.source}。PDF 分析将随 PDF 查看器提供（issue 4）。\n`);
+      cannotCheck = true;
+      continue;
+    }
+    reports.push(check(loaded.source, loaded.text));
+  }
+
+  if (format === 'json') {
+    let valid: Report[];
+    try {
+      valid = reports.map((report) => reportSchema.parse(report));
+    } catch (error) {
+      io.err(`内部错误：报告未通过 report@1 校验：${errorText(error)}\n`);
+      return 2;
+    }
+    if (valid.length > 0) io.out(`${JSON.stringify(inputs.length === 1 ? valid[0] : valid, null, 2)}\n`);
+  } else {
+    const render = format === 'md' ? formatReportMarkdown : formatReportText;
+    io.out(reports.map(render).join(format === 'md' ? '\n---\n\n' : `\n${'─'.repeat(40)}\n\n`));
+  }
+
+  if (cannotCheck) return 2;
+  if (failOn) {
+    const threshold = SEVERITY_RANK[failOn];
+    const failing = reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+    if (failing) return 1;
+  }
+  return 0;
+}
+
+function check(source: string, html: string): Report {
+  const { document } = parseHTML(asDocument(html));
+  const started = performance.now();
+  const { doc } = extractHtml(document as unknown as Document, { source });
+  return analyse(doc, { extractMillis: performance.now() - started });
+}
+
+/** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
+function asDocument(html: string): string {
+  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+async function load(input: string): Promise<Loaded> {
+  if (/^https?:\/\//i.test(input)) return loadUrl(input);
+  const path = /^file:/i.test(input) ? fileURLToPath(input) : input;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { kind: 'failed', message: `无法读取文件 ${input}：${errorCode(error)}` };
+  }
+  if (bytes.length > MAX_BYTES) return { kind: 'failed', message: `文件过大，未核对：${input}（${bytes.length} 字节）` };
+  if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input };
+  const office = officeFile(bytes);
+  if (office) return { kind: 'failed', message: `不是 HTML 页面：${input}（${office}，暂不支持）` };
+  return { kind: 'html', source: input, text: decodeHtml(bytes).text };
+}
+
+async function loadUrl(url: string): Promise<Loaded> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8' },
+    });
+  } catch (error) {
+    return { kind: 'failed', message: `无法访问 ${url}：${errorCode(error)}` };
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return { kind: 'failed', message: `无法访问 ${url}：HTTP ${response.status} ${response.statusText}`.trimEnd() };
+  }
+  const source = response.url || url;
+  const contentType = response.headers.get('content-type');
+  if (contentType && /\bpdf\b/i.test(contentType)) {
+    await response.body?.cancel().catch(() => {});
+    return { kind: 'pdf', source };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCapped(response, MAX_BYTES);
+  } catch (error) {
+    return { kind: 'failed', message: `无法读取 ${url} 的内容：${errorCode(error)}` };
+  }
+  if (looksLikePdf(bytes) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) return { kind: 'pdf', source };
+  const office = officeFile(bytes);
+  if (office || (contentType && /^(image|audio|video|font)\//i.test(contentType))) {
+    return { kind: 'failed', message: `不是 HTML 页面：${url}（${office ?? contentType}，暂不支持）` };
+  }
+  return { kind: 'html', source, text: decodeHtml(bytes, contentType).text };
+}
+
+async function readCapped(response: Response, max: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      throw new Error(`more than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+/** Word and Excel files are common on portals next to the HTML; say what they are. */
+function officeFile(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'Office/ZIP 文件';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'Word/Excel 97 文件';
+  return null;
+}
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+function isFailOn(value: string): value is (typeof FAIL_ON)[number] {
+  return (FAIL_ON as readonly string[]).includes(value);
+}
+
+function usageError(io: Io, message: string): number {
+  io.err(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/** The short English cause: "ENOENT", "ECONNREFUSED", "timeout after 20 s". */
+function errorCode(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return `超时（${FETCH_TIMEOUT_MS / 1000} 秒，timeout）`;
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const code = (error as { code?: unknown } | null)?.code ?? cause?.code;
+  if (typeof code === 'string') return code;
+  return cause?.message ?? errorText(error);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportSchema } from '../../lib/report/schema';
+import { encodeGbk } from '../lib/extract/gbk-bytes';
+
+// Each run starts Node, tsx and the analysis (1–2 s idle, much more on a loaded 2-core machine).
+const SLOW = { timeout: 120_000 };
+const bin = new URL('../../bin/budget-lens.mjs', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the real launcher (tsx and all), asynchronously so the test's HTTP server keeps serving. */
+function run(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const BUDGET_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某局2024年部门预算</title></head><body>
+<h1>某某局2024年部门预算</h1>
+<p><b>部门收支总表</b></p><p>单位：万元</p>
+<table>
+  <tr><th>项目</th><th>金额</th></tr>
+  <tr><td>合计</td><td>30.00</td></tr>
+  <tr><td>甲</td><td>10.00</td></tr>
+  <tr><td>乙</td><td>10.00</td></tr>
+</table></body></html>`;
+
+const gbkPage = (title: string, meta: string) =>
+  encodeGbk(`<html><head>${meta}<title>${title}</title></head><body><p>单位：万元</p>
+<table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>3.00</td></tr><tr><td>甲</td><td>1.00</td></tr><tr><td>乙</td><td>2.00</td></tr></table></body></html>`);
+
+let dir = '';
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'budget-lens-cli-'));
+  writeFileSync(join(dir, 'budget.html'), BUDGET_PAGE);
+  writeFileSync(join(dir, 'empty.html'), '<html><head><title>通知</title></head><body><p>没有表格。</p></body></html>');
+  writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n');
+
+  server = createServer((req, res) => {
+    switch (req.url) {
+      case '/header-gbk':
+        res.writeHead(200, { 'content-type': 'text/html; charset=GBK' });
+        res.end(gbkPage('荷塘区2024年部门决算', ''));
+        return;
+      case '/meta-gbk':
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(gbkPage('石峰区2023年部门预算', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'));
+        return;
+      case '/old-address':
+        res.writeHead(302, { location: '/header-gbk' });
+        res.end();
+        return;
+      case '/download.do?id=7':
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end('%PDF-1.7\n');
+        return;
+      default:
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<h1>404</h1>');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe.concurrent('budget-lens check on files', SLOW, () => {
+  it('prints only a schema-valid report@1 as JSON, exit 0 whatever it found', async () => {
+    const { code, stdout, stderr } = await run('check', join(dir, 'budget.html'), '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.source).toBe(join(dir, 'budget.html'));
+    expect(report.document.title).toBe('某某局2024年部门预算');
+    expect(report.tables).toHaveLength(1);
+  });
+
+  it('prints a Chinese text report by default, and exits 1 with --fail-on when a finding reaches it', async () => {
+    const { code, stdout } = await run('check', join(dir, 'budget.html'), '--fail-on', 'warning');
+    expect(stdout).toContain('预算透镜检查报告');
+    expect(stdout).toContain('标题：某某局2024年部门预算');
+    const errors = /结果：错误 (\d+)/.exec(stdout);
+    expect(errors).not.toBeNull();
+    expect(code).toBe(Number(errors![1]) > 0 ? 1 : 0);
+  });
+
+  it('prints Markdown', async () => {
+    const { code, stdout } = await run('check', join(dir, 'budget.html'), '--format', 'md');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('# 预算透镜检查报告：某某局2024年部门预算')).toBe(true);
+  });
+
+  it('gives an empty but valid report for a page without tables', async () => {
+    const { code, stdout } = await run('check', join(dir, 'empty.html'), '--format', 'json', '--fail-on', 'error');
+    expect(code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.tables).toEqual([]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('exits 2 with a message for a missing file, and says PDFs come later', async () => {
+    const { code, stdout, stderr } = await run('check', join(dir, 'nope.html'), join(dir, 'report.pdf'), '--format', 'json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`无法读取文件 ${join(dir, 'nope.html')}：ENOENT`);
+    expect(stderr).toContain('暂不能核对 PDF');
+  });
+
+  it('exits 2 with usage for bad usage, 0 for --help and --version', async () => {
+    const [bogus, format, none, help, version] = await Promise.all([
+      run('check', 'x.html', '--bogus'),
+      run('check', 'x.html', '--format', 'xml'),
+      run('check'),
+      run('--help'),
+      run('--version'),
+    ]);
+    for (const bad of [bogus, format, none]) {
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('用法：');
+    }
+    expect(format.stderr).toContain('未知格式：xml');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('budget-lens check');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe.concurrent('budget-lens check on URLs', SLOW, () => {
+  it('exits 2 for an unreachable URL', async () => {
+    const { code, stdout, stderr } = await run('check', 'http://127.0.0.1:9/');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('无法访问 http://127.0.0.1:9/');
+  });
+
+  it('follows redirects and decodes GBK from the header or the meta; several inputs give an array', async () => {
+    const { code, stdout, stderr } = await run('check', `${base}/old-address`, `${base}/meta-gbk`, '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const reports = reportSchema.array().parse(JSON.parse(stdout));
+    expect(reports.map((r) => r.document.title)).toEqual(['荷塘区2024年部门决算', '石峰区2023年部门预算']);
+    expect(reports[0]!.source).toBe(`${base}/header-gbk`);
+    expect(reports[0]!.document.kind).toBe('final');
+    expect(reports[1]!.tables).toHaveLength(1);
+  });
+
+  it('exits 2 on HTTP errors and on PDF responses, still printing what it could check', async () => {
+    const { code, stdout, stderr } = await run('check', `${base}/gone`, `${base}/download.do?id=7`, join(dir, 'budget.html'), '--format', 'json');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`无法访问 ${base}/gone：HTTP 404 Not Found`);
+    expect(stderr).toContain('暂不能核对 PDF');
+    expect(reportSchema.array().parse(JSON.parse(stdout))).toHaveLength(1);
+  });
+});
