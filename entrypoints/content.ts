@@ -1,5 +1,4 @@
-import { looksLikeDisclosure } from '../lib/page/looks-like-disclosure';
-import { readPageSignals } from '../lib/page/page-signals';
+import { whenDisclosure } from '../lib/page/wait-for-disclosure';
 import { createPageChecker, type PageChecker } from '../lib/page/page-checker';
 import { contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
 import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
@@ -62,6 +61,6 @@ export default defineContentScript({
       }),
     );
 
-    if (enabled && looksLikeDisclosure(readPageSignals(document))) start();
+    if (enabled) whenDisclosure(document, ctx.signal, () => void (enabled && !stopped && start()));
   },
 });

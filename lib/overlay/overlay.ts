@@ -35,13 +35,14 @@ interface MarkEntry {
   range: Range | null;
   box: HTMLElement;
   badge: HTMLButtonElement;
-  clips: Element[];
+  /** Clipping ancestors, found in the first layout frame (reading styles forces a style recalc). */
+  clips: Element[] | null;
 }
 
 interface ChipEntry {
   table: Element;
   node: HTMLElement;
-  clips: Element[];
+  clips: Element[] | null;
 }
 
 const BADGE = { width: 18, height: 18 };
@@ -92,13 +93,6 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     layer.replaceChildren();
     resizeObserver?.disconnect();
     tables = tableAnchorMap(next.report);
-    const clipCache = new Map<Element, Element[]>();
-    const clipsOf = (el: Element): Element[] => {
-      const table = el.closest('table') ?? el;
-      let clips = clipCache.get(table);
-      if (!clips) clipCache.set(table, (clips = scrollableAncestors(table)));
-      return clips;
-    };
 
     marks = [];
     for (const mark of marksOf(next.report, { showInfo: next.showInfo })) {
@@ -113,7 +107,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
       badge.dataset.anchor = mark.anchor;
       badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
-      const entry: MarkEntry = { mark, target, range: rangeFor(target, mark.findings[0]!), box, badge, clips: clipsOf(target) };
+      const entry: MarkEntry = { mark, target, range: rangeFor(target, mark.findings[0]!), box, badge, clips: null };
       badge.addEventListener('pointerenter', () => showTip(entry), on);
       badge.addEventListener('pointerleave', () => { if (shadow.activeElement !== badge) hideTip(); }, on);
       badge.addEventListener('focus', () => showTip(entry), on);
@@ -143,7 +137,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       node.append(dot, text);
       node.dataset.table = chip.tableId;
       layer.append(node);
-      chips.push({ table, node, clips: clipsOf(table) });
+      chips.push({ table, node, clips: null });
       resizeObserver?.observe(table);
     }
     if (doc.body) resizeObserver?.observe(doc.body);
@@ -181,9 +175,18 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       if (!rect) rectCache.set(el, (rect = el.getBoundingClientRect()));
       return rect;
     };
-    const visibleBox = (rect: Box, clips: Element[]): Box | null => {
+    const clipCache = new Map<Element, Element[]>();
+    const clipsOf = (el: Element): Element[] => {
+      const table = el.closest('table') ?? el;
+      let clips = clipCache.get(table);
+      if (!clips) clipCache.set(table, (clips = scrollableAncestors(table)));
+      return clips;
+    };
+    for (const entry of marks) entry.clips ??= clipsOf(entry.target);
+    for (const entry of chips) entry.clips ??= clipsOf(entry.table);
+    const visibleBox = (rect: Box, clips: Element[] | null): Box | null => {
       if (rect.width === 0 && rect.height === 0) return null;
-      const visible = clipToAncestors(rect, clips.map(rectOf));
+      const visible = clipToAncestors(rect, (clips ?? []).map(rectOf));
       return visible ? toDocumentBox(visible, scroll) : null;
     };
     const markBoxes = marks.map((m) => (m.target.isConnected ? visibleBox(firstRect(m), m.clips) : null));

@@ -40,9 +40,13 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       const { doc: source, elements } = extractHtml(doc, { source: options.url });
       const t1 = performance.now();
       const report = analyse(source, { extractMillis: t1 - t0 });
+      const t2a = performance.now();
       overlay ??= createOverlay(doc, signal);
       overlay.render({ report, elements, showInfo });
       const t2 = performance.now();
+      performance.measure?.('budget-lens:extract', { start: t0, end: t1 });
+      performance.measure?.('budget-lens:analyse', { start: t1, end: t2a });
+      performance.measure?.('budget-lens:render', { start: t2a, end: t2 });
       // Visible to the page's performance timeline (and the e2e test): total cost of one check.
       performance.measure?.('budget-lens:check', { start: t0, end: t2 });
       last = { report, elements };

@@ -5,8 +5,8 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /**
- * Shared e2e setup: a static server on 127.0.0.1 serving the generated fixture pages (and this
- * folder's own small pages), and Debian's Chromium with the built extension loaded. Portal host
+ * Shared e2e setup: a static server on 127.0.0.1 serving the generated fixture pages
+ * (test/fixtures/pages, `npm run fixtures`), and Debian's Chromium with the built extension loaded. Portal host
  * names are mapped to the server with --host-resolver-rules, so the content script sees a real
  * *.gov.cn URL.
  */
@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
 export const EXTENSION = join(root, '.output/chrome-mv3');
-const DIRS = [join(root, 'test/fixtures/pages'), join(root, 'test/e2e/pages')];
+const DIRS = [join(root, 'test/fixtures/pages')];
 export const PORTAL = 'www.hetang.gov.cn';
 export const OTHER = 'news.example.com';
 
@@ -23,11 +23,6 @@ export const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
 if (!canRun) console.warn(`[e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-wqy-microhei)`);
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.pdf': 'application/pdf' };
-
-/** The path of a page: the generated fixture when present, else our own stand-in. */
-export function pagePath(fixture: string, standIn: string): string {
-  return existsSync(join(DIRS[0]!, fixture)) ? fixture : standIn;
-}
 
 export function startServer(): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {

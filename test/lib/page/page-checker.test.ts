@@ -42,3 +42,32 @@ describe('page checker', () => {
     expect(checker.start()).toBeNull();
   });
 });
+
+describe('whenDisclosure', () => {
+  it('starts at once, later when the budget table arrives, or never on other pages', async () => {
+    const { whenDisclosure } = await import('../../../lib/page/wait-for-disclosure');
+    const controller = new AbortController();
+    let started = 0;
+    document.title = '某局2020年度部门预算公开';
+    document.body.innerHTML = '<p>表格加载中……</p><div id="holder"></div>';
+    whenDisclosure(document, controller.signal, () => started++);
+    expect(started).toBe(0);
+    document.getElementById('holder')!.innerHTML = TABLE;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(started).toBe(1);
+    document.getElementById('holder')!.innerHTML += TABLE;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(started).toBe(1);
+
+    whenDisclosure(document, controller.signal, () => started++);
+    expect(started).toBe(2);
+
+    document.title = '足球联赛';
+    document.body.innerHTML = '<p>积分榜</p>';
+    whenDisclosure(document, controller.signal, () => started++);
+    document.body.innerHTML += TABLE.replace('单位：万元', '');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(started).toBe(2);
+    controller.abort();
+  });
+});
