@@ -43,6 +43,8 @@ const BLOCKS = new Set([
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+// Word styles are long ("font-size:9.0pt;font-family:宋体;mso-…"); most hold none of these words.
+const HIDDEN_HINT = /none|hidden|collapse/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 const BOLD_STYLE = /(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b/i;
 const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
@@ -66,7 +68,7 @@ export function isSkipped(el: Element, tag: string): boolean {
   if (SKIPPED.has(tag) || tag.startsWith('budget-lens-')) return true;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return style !== null && style !== '' && HIDDEN_STYLE.test(style);
+  return style !== null && style !== '' && HIDDEN_HINT.test(style) && HIDDEN_STYLE.test(style);
 }
 
 export function isBoldElement(el: Element, tag: string): boolean {
@@ -114,6 +116,8 @@ export interface TextWalkNotes {
  * join with no space, whitespace collapsed and trimmed.
  */
 export function visibleText(root: Element, notes?: TextWalkNotes): string {
+  // Most CMS cells hold only text: one native call instead of a walk.
+  if (!root.firstElementChild) return collapse(root.textContent ?? '');
   let text = '';
   walk(
     root,
