@@ -70,13 +70,11 @@ export function badgePosition(cell: Box, badge: Size, documentWidth: number): { 
 }
 
 /**
- * The table's chip sits just above its top-right corner (right-aligned, reaching left past a
- * narrow table), or inside the corner when there is no room above (table at the document's top).
+ * The table's chip sits just below its bottom-right corner, right-aligned (reaching left past a
+ * narrow table). Not above: the right-aligned "单位：万元" line sits there on nearly every portal.
  */
-export function chipPosition(table: Box, chip: Size, gap = 4): { left: number; top: number } {
-  const left = Math.max(0, right(table) - chip.width);
-  const above = table.top - chip.height - gap;
-  return { left, top: above >= 0 ? above : table.top + gap };
+export function chipPosition(table: Box, chip: Size, gap = 3): { left: number; top: number } {
+  return { left: Math.max(0, right(table) - chip.width), top: bottom(table) + gap };
 }
 
 /**

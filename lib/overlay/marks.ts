@@ -7,7 +7,11 @@ import type { Finding, Location, Report, Severity } from '../report/schema';
  */
 
 export interface Mark {
+  /** Unique per mark: the anchor, plus the character range for findings inside a text block. */
+  key: string;
   anchor: string;
+  /** Characters [start, end) of the anchored text block, for narrative findings. */
+  text?: { start: number; end: number };
   severity: Severity;
   findings: Finding[];
 }
@@ -64,14 +68,18 @@ export function marksOf(report: Report, options: MarkOptions): Mark[] {
   const byAnchor = new Map<string, Mark>();
   for (const finding of report.findings) {
     if (finding.severity === 'info' && !options.showInfo) continue;
-    const anchor = anchorOf(finding.location, tables);
+    const loc = finding.location;
+    const anchor = anchorOf(loc, tables);
     if (!anchor) continue;
-    const mark = byAnchor.get(anchor);
+    // Several claims in one paragraph are separate marks; several findings on one cell share one.
+    const text = !('tableId' in loc) && loc.start !== undefined && loc.end !== undefined ? { start: loc.start, end: loc.end } : undefined;
+    const key = text ? `${anchor}@${text.start}-${text.end}` : anchor;
+    const mark = byAnchor.get(key);
     if (mark) {
       mark.severity = worse(mark.severity, finding.severity);
       mark.findings.push(finding);
     } else {
-      byAnchor.set(anchor, { anchor, severity: finding.severity, findings: [finding] });
+      byAnchor.set(key, { key, anchor, ...(text ? { text } : {}), severity: finding.severity, findings: [finding] });
     }
   }
   // Worst first, so a cell's badge tooltip leads with what matters most.

@@ -107,7 +107,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
       badge.dataset.anchor = mark.anchor;
       badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
-      const entry: MarkEntry = { mark, target, range: rangeFor(target, mark.findings[0]!), box, badge, clips: null };
+      const entry: MarkEntry = { mark, target, range: mark.text ? rangeOverText(target, mark.text.start, mark.text.end) : null, box, badge, clips: null };
       badge.addEventListener('pointerenter', () => showTip(entry), on);
       badge.addEventListener('pointerleave', () => { if (shadow.activeElement !== badge) hideTip(); }, on);
       badge.addEventListener('focus', () => showTip(entry), on);
@@ -149,12 +149,6 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       );
     }
     schedule();
-  }
-
-  function rangeFor(target: Element, finding: Finding): Range | null {
-    const loc = finding.location;
-    if (!('tableId' in loc) && loc.start !== undefined && loc.end !== undefined) return rangeOverText(target, loc.start, loc.end);
-    return null;
   }
 
   function schedule(): void {
@@ -270,13 +264,18 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       line.textContent = figures;
       item.append(line);
     }
-    if (finding.related.length) {
+    // Operands the page shows blank add nothing to read.
+    const related = finding.related.filter((loc) => {
+      const el = loc.anchor ? input?.elements.get(loc.anchor) : undefined;
+      return !el || /\S/.test(el.textContent ?? '');
+    });
+    if (related.length) {
       const rel = doc.createElement('div');
       rel.className = 'rel';
       const label = doc.createElement('b');
       label.textContent = '相关单元格：';
-      const shown = finding.related.slice(0, 8).map(locationLabel).join('；');
-      rel.append(label, doc.createTextNode(finding.related.length > 8 ? `${shown} 等 ${finding.related.length} 处` : shown));
+      const shown = related.slice(0, 8).map(locationLabel).join('；');
+      rel.append(label, doc.createTextNode(related.length > 8 ? `${shown} 等 ${related.length} 处` : shown));
       item.append(rel);
     }
     return item;
@@ -285,7 +284,10 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   function showRelated(entry: MarkEntry): void {
     if (!input) return;
     const anchors = new Set(entry.mark.findings.flatMap((f) => relatedAnchors(f, tables)));
-    const targets = [...anchors].map((a) => input!.elements.get(a)).filter((el): el is Element => Boolean(el));
+    // Blank operands add nothing to read and clutter wide tables: only cells showing a value.
+    const targets = [...anchors]
+      .map((a) => input!.elements.get(a))
+      .filter((el): el is Element => Boolean(el) && /\S/.test(el!.textContent ?? ''));
     relatedBoxes = targets.map((target) => {
       const node = doc.createElement('div');
       node.className = 'related';
@@ -298,8 +300,16 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
 
   function placeRelated(): void {
     const scroll = { x: view.scrollX, y: view.scrollY };
-    const boxes = relatedBoxes.map((r) => toDocumentBox(r.target.getBoundingClientRect(), scroll));
-    relatedBoxes.forEach((r, i) => place(r.node, boxes[i]!.left, boxes[i]!.top, boxes[i]!.width, boxes[i]!.height));
+    const boxes = relatedBoxes.map((r) => {
+      const clips = scrollableAncestors(r.target.closest('table') ?? r.target).map((c) => c.getBoundingClientRect());
+      const visible = clipToAncestors(r.target.getBoundingClientRect(), clips);
+      return visible ? toDocumentBox(visible, scroll) : null;
+    });
+    relatedBoxes.forEach((r, i) => {
+      const box = boxes[i];
+      r.node.hidden = !box;
+      if (box) place(r.node, box.left, box.top, box.width, box.height);
+    });
   }
 
   function scrollToFinding(findingId: string): boolean {

@@ -19,6 +19,10 @@ describe('narrative arithmetic within the text', () => {
     expect(outcome.findings[1]!.location).toMatchObject({ anchor: 'b0', start: 0 });
   });
 
+  it('reads paragraphs written in full-width digits', () => {
+    expect(check('年初预算为２５.８７万元，支出决算为２６.６５万元，完成年初预算的１０３.０１%，决算数小于年初预算数。').severities).toEqual(['info text.completion', 'error text.direction']);
+  });
+
   it('passes a correct completion sentence (002 五(三)1 style)', () => {
     expect(check('年初预算为54.94万元，支出决算为54.59万元，完成年初预算的99.36%，决算数小于年初预算数的主要原因是有人员退休。').severities).toEqual([]);
   });

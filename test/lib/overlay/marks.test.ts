@@ -16,6 +16,17 @@ describe('marks from a report', () => {
     expect(marks[0]!.findings.map((f) => f.id)).toEqual(['f2', 'f1']);
   });
 
+  it('claims in one paragraph get a mark each', () => {
+    const r = report([
+      finding({ id: 'f1', severity: 'error', location: { text: '一般公共服务 1641.88万元', anchor: 'b7', start: 10, end: 28 } }),
+      finding({ id: 'f2', severity: 'warning', location: { text: '卫生健康支出 0万元', anchor: 'b7', start: 40, end: 50 } }),
+      finding({ id: 'f3', severity: 'info', location: { text: '整段', anchor: 'b7' } }),
+    ]);
+    const marks = marksOf(r, { showInfo: true });
+    expect(marks.map((m) => m.key)).toEqual(['b7@10-28', 'b7@40-50', 'b7']);
+    expect(marks[0]!.text).toEqual({ start: 10, end: 28 });
+  });
+
   it('hides rounding notes when asked', () => {
     const r = report([finding({ id: 'f1', severity: 'info' })]);
     expect(marksOf(r, { showInfo: false })).toEqual([]);
