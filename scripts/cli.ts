@@ -166,7 +166,11 @@ async function loadUrl(url: string): Promise<Loaded> {
     response = await fetch(url, {
       redirect: 'follow',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      headers: { accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8' },
+      headers: {
+        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8',
+        // Some portals turn away clients that do not look like a browser.
+        'user-agent': 'Mozilla/5.0 (compatible; budget-lens CLI)',
+      },
     });
   } catch (error) {
     return { kind: 'failed', message: `无法访问 ${url}：${errorCode(error)}` };
