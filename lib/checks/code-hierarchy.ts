@@ -2,7 +2,9 @@ import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
-import { recordSum } from './sum-identity';
+import Decimal from 'decimal.js';
+import { checkSum } from './sum-identity';
+import type { FindingDraft } from './types';
 import type { Term } from './sum-identity';
 
 /**
@@ -111,9 +113,10 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
   if (topLevel.length) for (const total of totals) groups.push({ parent: total, children: topLevel, kind: 'total' });
 
   for (const group of groups) {
+    const drafts: Array<FindingDraft | null> = [];
     for (const column of panel.amountColumns) {
       const colLabel = column.label;
-      recordSum(
+      drafts.push(checkSum(
         {
           rule: 'sum.code-hierarchy',
           table,
@@ -123,7 +126,35 @@ function checkPanel(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
           sumName: group.kind === 'total' ? '各科目之和' : '下级科目之和',
         },
         outcome,
-      );
+      ));
     }
+    outcome.findings.push(...pairShiftedColumns(table, panel, group.parent, drafts));
   }
+}
+
+/**
+ * Two neighbouring columns failing by opposite amounts (+x in one, −x in the next) mean a child
+ * row put its amount one column off: one structural warning, not two errors.
+ */
+function pairShiftedColumns(table: TableModel, panel: PanelModel, parent: BodyRow, drafts: Array<FindingDraft | null>): FindingDraft[] {
+  const result: FindingDraft[] = [];
+  for (let i = 0; i < drafts.length; i += 1) {
+    const here = drafts[i];
+    const next = drafts[i + 1];
+    if (here?.severity === 'error' && next?.severity === 'error' && here.difference && next.difference && new Decimal(here.difference).plus(next.difference).isZero()) {
+      const left = panel.amountColumns[i]!;
+      const right = panel.amountColumns[i + 1]!;
+      result.push({
+        ...here,
+        severity: 'warning',
+        category: 'structure',
+        message: `「${rowLabel(parent)}」在「${left.label}」与「${right.label}」两列各差 ${new Decimal(here.difference).abs().toString()}，方向相反：某个下级科目的金额疑似填错了一列，两列合起来是相符的，请核对原表。`,
+        related: [...here.related, ...next.related],
+      });
+      i += 1;
+      continue;
+    }
+    if (here) result.push(here);
+  }
+  return result;
 }

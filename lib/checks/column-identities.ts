@@ -62,6 +62,16 @@ function shifted(panel: PanelModel, values: Values, from: number, direction: 1 |
   return result;
 }
 
+/**
+ * "总计 | 预算额度{…} | 预算编制方式{…}": sibling groups that each add up to the total on their own
+ * are two views of one amount (by source, by how it was budgeted), not parts to be added.
+ */
+function isAlternativeBreakdown(table: TableModel, row: BodyRow, identity: ColumnIdentity): boolean {
+  const filled = identity.parts.filter((part) => part.some((c) => row.values.get(c.index)?.kind === 'number'));
+  if (filled.length < 2) return false;
+  return filled.every((part) => checkSum(identityFor(table, row, { ...identity, addends: part, parts: [part] }, row.values), emptyOutcome()) === null);
+}
+
 function holds(drafts: Array<FindingDraft | null>): boolean {
   return drafts.every((d) => d === null || d.severity === 'info');
 }
@@ -75,7 +85,12 @@ export const columnIdentitiesCheck = {
       if (!identities.length) continue;
       for (const row of panel.rows) {
         const scratch = emptyOutcome();
-        const drafts = identities.map((identity) => checkSum(identityFor(table, row, identity, row.values), scratch));
+        const drafts = identities.map((identity) => {
+          const draft = checkSum(identityFor(table, row, identity, row.values), scratch);
+          if (draft?.severity !== 'error' || !isAlternativeBreakdown(table, row, identity)) return draft;
+          scratch.passed += 1;
+          return null;
+        });
         const misalignment = drafts.some((d) => d?.severity === 'error') ? findShift(table, panel, row, identities) : null;
         if (misalignment) {
           outcome.checksRun += 1;

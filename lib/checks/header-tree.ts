@@ -71,6 +71,8 @@ export interface ColumnIdentity {
   /** Name of the group the identity belongs to ("" for the top level). */
   group: string;
   addends: ColumnInfo[];
+  /** The addends by sibling header: two siblings may be two breakdowns of the same total. */
+  parts: ColumnInfo[][];
 }
 
 /**
@@ -83,6 +85,7 @@ export function columnIdentities(nodes: HeaderNode[], group = ''): ColumnIdentit
   if (totals.length === 1) {
     const totalColumn = valueColumn(totals[0]!);
     const addends: ColumnInfo[] = [];
+    const parts: ColumnInfo[][] = [];
     let reducible = true;
     for (const node of nodes) {
       if (node === totals[0] || isNonAdditive(node.label)) continue;
@@ -92,9 +95,10 @@ export function columnIdentities(nodes: HeaderNode[], group = ''): ColumnIdentit
         break;
       }
       addends.push(...columns);
+      parts.push(columns);
     }
     if (totalColumn && reducible && addends.length > 0 && !addends.includes(totalColumn)) {
-      identities.push({ total: totalColumn, group, addends });
+      identities.push({ total: totalColumn, group, addends, parts });
     }
   }
   for (const node of nodes) {

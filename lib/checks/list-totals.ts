@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { EnumeratorStyle } from '../table/enumerators';
@@ -124,6 +125,24 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
   });
 }
 
+function sameValue(a: BodyRow, b: BodyRow, col: number): boolean {
+  const x = a.values.get(col);
+  const y = b.values.get(col);
+  return x?.kind === 'number' && y?.kind === 'number' && x.value.equals(y.value);
+}
+
+function sums(total: BodyRow, rows: BodyRow[], col: number): boolean {
+  const t = total.values.get(col);
+  if (t?.kind !== 'number') return false;
+  let sum = new Decimal(0);
+  for (const row of rows) {
+    const v = row.values.get(col);
+    if (v?.kind === 'number') sum = sum.plus(v.value);
+    else if (v?.kind === 'text') return false;
+  }
+  return sum.equals(t.value);
+}
+
 function checkPlain(table: TableModel, panel: PanelModel, outcome: CheckOutcome): void {
   const rows = panel.rows;
   const totals = rows.filter((r) => r.role === 'total');
@@ -135,7 +154,13 @@ function checkPlain(table: TableModel, panel: PanelModel, outcome: CheckOutcome)
   const items = subtotals.length ? subtotals : span.filter((r) => r.role === 'item');
   if (!items.length) return;
   each(table, panel, outcome, (col) => {
-    const kept = subtotals.length ? items : topLevelIndices(items.map((r) => r.values.get(col))).map((i) => items[i]!);
+    let kept = subtotals.length ? items : topLevelIndices(items.map((r) => r.values.get(col))).map((i) => items[i]!);
+    // Unmarked unit rows repeat the total down a chain (部门 → 单位 → its one line): when the list
+    // only adds up with such runs of equal amounts read as one, that is the structure.
+    if (!subtotals.length && !sums(total, kept, col)) {
+      const collapsed = kept.filter((row, i) => i === 0 || !sameValue(row, kept[i - 1]!, col));
+      if (collapsed.length < kept.length && sums(total, collapsed, col)) kept = collapsed;
+    }
     return {
       rule: 'sum.rows',
       total: term(total, col),

@@ -84,8 +84,10 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
     outcome.passed += 1;
     return null;
   }
-  const capped = Boolean(identity.maxSeverity && SEVERITY_RANK[verdict] > SEVERITY_RANK[identity.maxSeverity]);
-  if (capped) verdict = identity.maxSeverity!;
+  // An empty total cell beside filled parts is a total left out, not a contradiction.
+  const maxSeverity = identity.maxSeverity ?? (total.value.kind === 'blank' ? 'warning' : undefined);
+  const capped = Boolean(maxSeverity && SEVERITY_RANK[verdict] > SEVERITY_RANK[maxSeverity]);
+  if (capped) verdict = maxSeverity!;
 
   const grouped = [total, ...addends].some((t) => t.value.kind === 'number' && t.value.grouped);
   const fmt = (v: Decimal): string => formatAmount(v, decimals, grouped);
@@ -95,7 +97,9 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   const diffText = fmt(difference.abs());
   const unitText = table.unit ?? '（单位未标明）';
   let tail: string;
-  if (capped) {
+  if (capped && total.value.kind === 'blank' && !identity.maxSeverity) {
+    tail = `该栏为空而各分列有数，疑似漏填`;
+  } else if (capped) {
     tail = `差 ${diffText}`;
   } else if (verdict === 'error') {
     tail = tolerance.hard.isZero()
@@ -112,7 +116,7 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   return {
     rule: identity.rule,
     severity: verdict,
-    category: identity.category ?? 'sum',
+    category: capped && total.value.kind === 'blank' && !identity.maxSeverity ? 'structure' : (identity.category ?? 'sum'),
     message: `${message}（单位：${unitText}）`,
     expected: decimalString(sum, decimals),
     actual: decimalString(totalValue, decimals),

@@ -19,7 +19,8 @@ export function documentClaims(blocks: TextBlock[], notChecked: NotChecked[] = [
       notChecked.push({ what: `文字段落 ${block.anchor}`, reason: `段落过长（${block.text.length} 字），未逐句核对`, anchor: block.anchor });
       continue;
     }
-    if (!/\d/.test(block.text)) continue;
+    // Full-width digits count too: the claims are read from NFKC-folded text.
+    if (!/[0-9０-９]/.test(block.text)) continue;
     for (const claim of extractClaims(block.text)) placed.push({ claim, block });
   }
   return placed;

@@ -66,10 +66,11 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
     let part: number | undefined;
     if (ROWNO_HEADER.test(leaf)) kind = 'rowno';
     else if (UNIT_CODE_HEADER.test(leaf) && stats.texts === 0) kind = 'unit-code';
-    else if (leaf in PART_HEADER && stats.texts === 0) {
+    // A 类/款/项 column holds short integers; a stray label ("合计") in it does not make it text.
+    else if (leaf in PART_HEADER && stats.digitCodes >= stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) {
       kind = 'code-part';
       part = PART_HEADER[leaf];
-    } else if (CODE_HEADER.test(leaf) && stats.texts === 0 && (digitOnly || stats.numbers === 0)) kind = 'code';
+    } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) kind = 'code';
     else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
     else if (!seenText && digitOnly && stats.maxCodeLength <= 9) kind = 'code';
     else if (stats.numbers > 0 && stats.numbers >= stats.texts) kind = 'amount';
