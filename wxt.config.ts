@@ -14,7 +14,7 @@ export default defineConfig({
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '预算透镜' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'budget-lens@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'budget-lens@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });
