@@ -1,5 +1,6 @@
 import type { CellValue } from '../amount/parse';
 import type { PanelModel, TableModel } from '../table/model';
+import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome, FindingDraft } from './types';
 import { emptyOutcome } from './types';
@@ -69,7 +70,19 @@ function shifted(panel: PanelModel, values: Values, from: number, direction: 1 |
 function isAlternativeBreakdown(table: TableModel, row: BodyRow, identity: ColumnIdentity): boolean {
   const filled = identity.parts.filter((part) => part.some((c) => row.values.get(c.index)?.kind === 'number'));
   if (filled.length < 2) return false;
-  return filled.every((part) => checkSum(identityFor(table, row, { ...identity, addends: part, parts: [part] }, row.values), emptyOutcome()) === null);
+  // Consecutive siblings grouped until each group adds up to the total on its own
+  // (基本支出 + 项目支出 | 资金来源): every sibling must land in such a group, and there must be two.
+  const adds = (columns: ColumnInfo[]): boolean => checkSum(identityFor(table, row, { ...identity, addends: columns, parts: [columns] }, row.values), emptyOutcome()) === null;
+  let groups = 0;
+  let current: ColumnInfo[] = [];
+  for (const part of filled) {
+    current = [...current, ...part];
+    if (adds(current)) {
+      groups += 1;
+      current = [];
+    }
+  }
+  return groups >= 2 && current.length === 0;
 }
 
 function holds(drafts: Array<FindingDraft | null>): boolean {

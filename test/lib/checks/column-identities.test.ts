@@ -89,6 +89,22 @@ describe('column identities from the header tree', () => {
     expect(outcome.findings[0]!.message).toContain('应完全相等');
   });
 
+  it('reads sibling groups that each make up the total as two views of it (000 专项资金预算汇总表, 资金来源)', () => {
+    const outcome = run(
+      columnIdentitiesCheck,
+      table(
+        [
+          ['项目@r2', '合计@r2', '基本支出@r2', '项目支出@r2', '资金来源@c2'],
+          ['一般公共预算', '政府性基金'],
+          ['合计', '100.00', '60.00', '40.00', '90.00', '10.00'],
+          ['坏行', '100.00', '60.00', '40.00', '90.00', '20.00'],
+        ],
+        unit,
+      ),
+    );
+    expect(outcome.findings.map((f) => [f.row, f.severity])).toEqual([[3, 'error']]);
+  });
+
   it('ignores 其中, rate and change columns', () => {
     const outcome = run(
       columnIdentitiesCheck,
