@@ -102,7 +102,7 @@ describe('column identities from the header tree', () => {
         unit,
       ),
     );
-    expect(outcome.findings.map((f) => [f.row, f.severity])).toEqual([[3, 'error']]);
+    expect(outcome.findings.map((f) => ['row' in f.location ? f.location.row : -1, f.severity])).toEqual([[3, 'error']]);
   });
 
   it('ignores 其中, rate and change columns', () => {
