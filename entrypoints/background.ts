@@ -1,3 +1,4 @@
+import { analyse } from '../lib/analyse';
 import { setTabBadge } from '../lib/platform/action';
 import { backgroundBoundMessage, listen } from '../lib/platform/messages';
 import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
@@ -12,6 +13,8 @@ import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
 export default defineBackground(() => {
   listen(backgroundBoundMessage, async (message, sender) => {
     switch (message.type) {
+      case 'analyse':
+        return analyse(message.doc, { extractMillis: message.extractMillis });
       case 'summary': {
         if (sender.tabId === undefined) return { ok: false };
         await saveTabSummary({ tabId: sender.tabId, url: message.url, checkedAt: Date.now(), report: message.report });

@@ -1,6 +1,7 @@
 import { whenDisclosure } from '../lib/page/wait-for-disclosure';
 import { createPageChecker, type PageChecker } from '../lib/page/page-checker';
-import { contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
+import type { Report } from '../lib/report/schema';
+import { analyseInBackground, contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
 import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
 
 /**
@@ -18,18 +19,18 @@ export default defineContentScript({
     const settings = await loadSettings();
     let enabled = siteEnabled(settings, host);
 
-    const start = (): PageChecker => {
+    const start = (): Promise<Report | null> => {
       checker ??= createPageChecker({
         document,
         url: location.href,
         signal: ctx.signal,
         showInfo: settings.showInfo,
+        analyseRemotely: analyseInBackground,
         onReport: (report) => {
           if (ctx.isValid) void sendToBackground({ type: 'summary', url: location.href, report }).catch(() => {});
         },
       });
-      checker.start();
-      return checker;
+      return checker.start();
     };
     const stop = (): void => {
       stopped = true;
@@ -37,12 +38,12 @@ export default defineContentScript({
       void sendToBackground({ type: 'clear', url: location.href }).catch(() => {});
     };
 
-    const unlisten = listen(contentBoundMessage, (message) => {
+    const unlisten = listen(contentBoundMessage, async (message) => {
       switch (message.type) {
         case 'check-page': {
           if (!enabled) return { ok: false, reason: '已在此站点关闭预算透镜' };
           if (stopped || ctx.isInvalid) return { ok: false, reason: '请刷新页面后再试' };
-          const report = start().report;
+          const report = await start();
           return report ? { ok: true, findings: report.findings.length } : { ok: false, reason: '检查失败' };
         }
         case 'scroll-to-finding':
@@ -61,6 +62,8 @@ export default defineContentScript({
       }),
     );
 
-    if (enabled) whenDisclosure(document, ctx.signal, () => void (enabled && !stopped && start()));
+    if (enabled) whenDisclosure(document, ctx.signal, () => {
+      if (enabled && !stopped) void start();
+    });
   },
 });

@@ -1,6 +1,7 @@
 import { analyse } from '../analyse';
 import { extractHtml } from '../extract/html';
 import type { Report } from '../report/schema';
+import type { SourceDocument } from '../source/types';
 import { createOverlay, OVERLAY_TAG, type Overlay } from '../overlay/overlay';
 import { observeTables } from './observe-tables';
 
@@ -16,11 +17,18 @@ export interface PageCheckerOptions {
   showInfo: boolean;
   /** Called after every check with the fresh report (to send it to the background). */
   onReport: (report: Report) => void;
+  /**
+   * Analysis away from the page's thread (the extension's background), used for large pages so
+   * that the page does not freeze while a big document is checked. Falls back to local analysis.
+   */
+  analyseRemotely?: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
+  /** Documents with more cells than this are analysed remotely when possible. */
+  remoteAboveCells?: number;
 }
 
 export interface PageChecker {
   /** Checks now and keeps watching for table changes. Idempotent. */
-  start(): Report | null;
+  start(): Promise<Report | null>;
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
   readonly report: Report | null;
@@ -33,13 +41,18 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
   let showInfo = options.showInfo;
   let last: { report: Report; elements: Map<string, Element> } | null = null;
 
-  function check(): Report | null {
+  let generation = 0;
+
+  async function check(): Promise<Report | null> {
     if (signal.aborted) return null;
+    const mine = ++generation;
     try {
       const t0 = performance.now();
       const { doc: source, elements } = extractHtml(doc, { source: options.url });
       const t1 = performance.now();
-      const report = analyse(source, { extractMillis: t1 - t0 });
+      const report = await analyseSomewhere(source, t1 - t0);
+      // A newer check started meanwhile (tables changed again): its result wins.
+      if (mine !== generation || signal.aborted) return null;
       const t2a = performance.now();
       overlay ??= createOverlay(doc, signal);
       overlay.render({ report, elements, showInfo });
@@ -58,15 +71,25 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
     }
   }
 
+  async function analyseSomewhere(source: SourceDocument, extractMillis: number): Promise<Report> {
+    if (options.analyseRemotely && cellCount(source) > (options.remoteAboveCells ?? REMOTE_ABOVE_CELLS)) {
+      try {
+        return await options.analyseRemotely(source, extractMillis);
+      } catch (error) {
+        console.warn('[预算透镜] background analysis unavailable, analysing here', error);
+      }
+    }
+    return analyse(source, { extractMillis });
+  }
+
   return {
     start() {
       if (started) return check();
       started = true;
-      const report = check();
       if (doc.body) {
-        observeTables(doc.body, check, { signal, isOwn: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG });
+        observeTables(doc.body, () => void check(), { signal, isOwn: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG });
       }
-      return report;
+      return check();
     },
     scrollToFinding(findingId) {
       return overlay?.scrollToFinding(findingId) ?? false;
@@ -79,4 +102,13 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       return last?.report ?? null;
     },
   };
+}
+
+/** Below this a page is analysed in the content script: fast enough, and no round trip. */
+const REMOTE_ABOVE_CELLS = 4000;
+
+export function cellCount(doc: SourceDocument): number {
+  let cells = 0;
+  for (const table of doc.tables) for (const row of table.rows) cells += row.length;
+  return cells;
 }

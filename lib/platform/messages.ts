@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { reportSchema } from '../report/schema';
+import { reportSchema, type Report } from '../report/schema';
+import type { SourceDocument } from '../source/types';
 
 /**
  * Every message between the extension's contexts, as zod schemas. Messages are validated when
@@ -17,6 +18,39 @@ export const summaryMessage = z.object({
 
 /** content → background: the page was checked and found to hold nothing to check, or was switched off. */
 export const clearMessage = z.object({ type: z.literal('clear'), url: z.string() });
+
+const sourceCellSchema = z.object({
+  text: z.string(),
+  rowSpan: z.number().int().positive(),
+  colSpan: z.number().int().positive(),
+  headerMarkup: z.boolean(),
+  anchor: z.string(),
+});
+const pageNumber = z.number().int().positive().optional();
+export const sourceDocumentSchema: z.ZodType<SourceDocument> = z.object({
+  source: z.string(),
+  title: z.string(),
+  tables: z.array(
+    z.object({
+      anchor: z.string(),
+      rows: z.array(z.array(sourceCellSchema)),
+      caption: z.string(),
+      before: z.array(z.string()),
+      after: z.array(z.string()),
+      seq: z.number().int(),
+      page: pageNumber,
+    }),
+  ),
+  blocks: z.array(z.object({ anchor: z.string(), text: z.string(), kind: z.enum(['heading', 'paragraph']), seq: z.number().int(), page: pageNumber })),
+  pages: pageNumber,
+});
+
+/** content → background: analyse this (large) document off the page's thread; the reply is a Report. */
+export const analyseMessage = z.object({
+  type: z.literal('analyse'),
+  doc: sourceDocumentSchema,
+  extractMillis: z.number().nonnegative(),
+});
 
 /** popup → content: check this page now, even if it does not look like a disclosure. */
 export const checkPageMessage = z.object({ type: z.literal('check-page') });
@@ -39,6 +73,7 @@ export const setSiteEnabledMessage = z.object({
 
 export const contentBoundMessage = z.discriminatedUnion('type', [checkPageMessage, scrollToFindingMessage, stopMessage]);
 export const backgroundBoundMessage = z.discriminatedUnion('type', [
+  analyseMessage,
   summaryMessage,
   clearMessage,
   getSummaryMessage,
@@ -75,6 +110,12 @@ export async function sendToTab(tabId: number, message: ContentBoundMessage): Pr
   } catch {
     return null;
   }
+}
+
+/** Asks the background to analyse a document; rejects when it cannot (the caller analyses locally). */
+export async function analyseInBackground(doc: SourceDocument, extractMillis: number): Promise<Report> {
+  const reply = await browser.runtime.sendMessage({ type: 'analyse', doc, extractMillis });
+  return reportSchema.parse(reply);
 }
 
 type Handler<M> = (message: M, sender: Sender) => Promise<unknown> | unknown;

@@ -20,7 +20,7 @@ describe('page checker', () => {
     document.body.innerHTML = `<h1>某局2024年部门预算</h1>${TABLE}<div id="slot"></div>`;
     const reports: Report[] = [];
     const checker = createPageChecker({ document, url: 'http://www.hetang.gov.cn/a.html', signal: controller.signal, showInfo: true, onReport: (r) => reports.push(r) });
-    const first = checker.start()!;
+    const first = (await checker.start())!;
     expect(first.tables).toHaveLength(1);
     expect(first.findings.some((f) => f.severity === 'error' && f.actual === '7.00')).toBe(true);
     const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
@@ -33,13 +33,40 @@ describe('page checker', () => {
     expect(root.querySelectorAll('.chip')).toHaveLength(2);
   });
 
-  it('does nothing after abort and survives hostile markup', () => {
+  it('analyses large pages remotely, falls back when the background fails, and keeps the newest result', async () => {
+    document.body.innerHTML = TABLE;
+    const { analyse } = await import('../../../lib/analyse');
+    const calls: string[] = [];
+    const reports: Report[] = [];
+    const checker = createPageChecker({
+      document,
+      url: 'x',
+      signal: controller.signal,
+      showInfo: true,
+      remoteAboveCells: 0,
+      analyseRemotely: async (doc, extractMillis) => {
+        calls.push('remote');
+        if (calls.length === 1) throw new Error('no background');
+        return analyse(doc, { extractMillis });
+      },
+      onReport: (r) => reports.push(r),
+    });
+    const first = await checker.start();
+    expect(first?.tables).toHaveLength(1);
+    const [a, b] = await Promise.all([checker.start(), checker.start()]);
+    expect(a).toBeNull(); // superseded by the newer check
+    expect(b?.tables).toHaveLength(1);
+    expect(calls).toEqual(['remote', 'remote', 'remote']);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('does nothing after abort and survives hostile markup', async () => {
     document.body.innerHTML = `<table><tr><td rowspan="99999999" colspan="-3">合计</td></tr><tr><td><script>x</script></td></tr></table>`;
     const checker = createPageChecker({ document, url: 'x', signal: controller.signal, showInfo: true, onReport: () => {} });
-    expect(() => checker.start()).not.toThrow();
+    await expect(checker.start()).resolves.not.toThrow();
     controller.abort();
     expect(document.querySelector('budget-lens-overlay')).toBeNull();
-    expect(checker.start()).toBeNull();
+    expect(await checker.start()).toBeNull();
   });
 });
 

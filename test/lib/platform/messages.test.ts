@@ -27,3 +27,17 @@ describe('message schemas', () => {
     expect(contentReply.safeParse({ ok: 'yes' }).success).toBe(false);
   });
 });
+
+describe('analyse message', () => {
+  it('carries a SourceDocument and rejects a malformed one', () => {
+    const doc = {
+      source: 'http://a.gov.cn/',
+      title: '部门预算',
+      tables: [{ anchor: 't0', rows: [[{ text: '合计', rowSpan: 1, colSpan: 1, headerMarkup: false, anchor: 't0.r0.c0' }]], caption: '', before: [], after: [], seq: 0 }],
+      blocks: [{ anchor: 'b0', text: '说明', kind: 'paragraph', seq: 1 }],
+    };
+    expect(backgroundBoundMessage.parse({ type: 'analyse', doc, extractMillis: 3 })).toMatchObject({ type: 'analyse' });
+    const bad = { ...doc, tables: [{ ...doc.tables[0], rows: [[{ text: 1 }]] }] };
+    expect(backgroundBoundMessage.safeParse({ type: 'analyse', doc: bad, extractMillis: 3 }).success).toBe(false);
+  });
+});
