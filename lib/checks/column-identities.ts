@@ -22,8 +22,15 @@ const BLANK: CellValue = { kind: 'blank', raw: '' };
 
 type Values = Map<number, CellValue>;
 
+const shortNames = new Map<string, string>();
+
 function shortName(label: string): string {
-  return label.split('/').slice(-2).join('/');
+  let name = shortNames.get(label);
+  if (name === undefined) {
+    name = label.split('/').slice(-2).join('/');
+    if (shortNames.size < 10_000) shortNames.set(label, name);
+  }
+  return name;
 }
 
 function rowName(row: BodyRow): string {
@@ -64,25 +71,38 @@ function shifted(panel: PanelModel, values: Values, from: number, direction: 1 |
 }
 
 /**
- * "总计 | 预算额度{…} | 预算编制方式{…}": sibling groups that each add up to the total on their own
- * are two views of one amount (by source, by how it was budgeted), not parts to be added.
+ * "总计 | 预算额度{…} | 预算编制方式{…}", "合计 | 基本支出 | 项目支出 | 资金来源{…}": sibling groups
+ * that each add up to the total on their own are views of one amount (by type, by source), not
+ * parts to be added together. The table's first filled total row decides the reading once; every
+ * row is then checked against each view.
  */
-function isAlternativeBreakdown(table: TableModel, row: BodyRow, identity: ColumnIdentity): boolean {
-  const filled = identity.parts.filter((part) => part.some((c) => row.values.get(c.index)?.kind === 'number'));
-  if (filled.length < 2) return false;
-  // Consecutive siblings grouped until each group adds up to the total on its own
-  // (基本支出 + 项目支出 | 资金来源): every sibling must land in such a group, and there must be two.
+function refineIdentities(table: TableModel, panel: PanelModel, identities: ColumnIdentity[]): ColumnIdentity[] {
+  return identities.flatMap((identity) => {
+    if (identity.parts.length < 2) return [identity];
+    const sample = panel.rows.find((row) => row.values.get(identity.total.index)?.kind === 'number' && identity.parts.filter((part) => part.some((c) => row.values.get(c.index)?.kind === 'number')).length >= 2);
+    if (!sample || checkSum(identityFor(table, sample, identity, sample.values), emptyOutcome()) === null) return [identity];
+    const views = partitionIntoViews(table, sample, identity);
+    return views ? views.map((columns) => ({ ...identity, addends: columns, parts: [columns] })) : [identity];
+  });
+}
+
+function partitionIntoViews(table: TableModel, row: BodyRow, identity: ColumnIdentity): ColumnInfo[][] | null {
   const adds = (columns: ColumnInfo[]): boolean => checkSum(identityFor(table, row, { ...identity, addends: columns, parts: [columns] }, row.values), emptyOutcome()) === null;
-  let groups = 0;
+  const views: ColumnInfo[][] = [];
   let current: ColumnInfo[] = [];
-  for (const part of filled) {
+  for (const part of identity.parts) {
     current = [...current, ...part];
-    if (adds(current)) {
-      groups += 1;
+    if (adds(current) && current.some((c) => row.values.get(c.index)?.kind === 'number')) {
+      views.push(current);
       current = [];
     }
   }
-  return groups >= 2 && current.length === 0;
+  if (current.length) {
+    // Trailing empty siblings belong to the last view.
+    if (current.some((c) => row.values.get(c.index)?.kind === 'number') || !views.length) return null;
+    views[views.length - 1] = [...views.at(-1)!, ...current];
+  }
+  return views.length >= 2 ? views : null;
 }
 
 function holds(drafts: Array<FindingDraft | null>): boolean {
@@ -94,16 +114,11 @@ export const columnIdentitiesCheck = {
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {
-      const identities = columnIdentities(headerTree(panel.amountColumns));
+      const identities = refineIdentities(table, panel, columnIdentities(headerTree(panel.amountColumns)));
       if (!identities.length) continue;
       for (const row of panel.rows) {
         const scratch = emptyOutcome();
-        const drafts = identities.map((identity) => {
-          const draft = checkSum(identityFor(table, row, identity, row.values), scratch);
-          if (draft?.severity !== 'error' || !isAlternativeBreakdown(table, row, identity)) return draft;
-          scratch.passed += 1;
-          return null;
-        });
+        const drafts = identities.map((identity) => checkSum(identityFor(table, row, identity, row.values), scratch));
         const misalignment = drafts.some((d) => d?.severity === 'error') ? findShift(table, panel, row, identities) : null;
         if (misalignment) {
           outcome.checksRun += 1;

@@ -36,10 +36,11 @@ export const FUNCTION_CLASSES: Record<string, { name: string; oldNames?: string[
 };
 
 /** "医疗卫生与计划生育支出", "卫生健康支出", "卫生健康" → "210". */
+const BY_NAME = new Map<string, string>();
+for (const [code, entry] of Object.entries(FUNCTION_CLASSES)) {
+  for (const name of [entry.name, ...(entry.oldNames ?? [])]) BY_NAME.set(name, code);
+}
+
 export function functionClassByName(name: string): string | null {
-  const key = name.replace(/支出$/, '');
-  for (const [code, entry] of Object.entries(FUNCTION_CLASSES)) {
-    if (entry.name === key || entry.oldNames?.includes(key)) return code;
-  }
-  return null;
+  return BY_NAME.get(name.replace(/支出$/, '')) ?? null;
 }
