@@ -3,13 +3,15 @@ import type { Finding } from '../../lib/report/schema';
 import { countBySeverity } from '../../lib/overlay/marks';
 import { checkTab } from '../../lib/platform/check-tab';
 import { sendToBackground, sendToTab } from '../../lib/platform/messages';
-import { loadSettings, siteEnabled, tabSummarySchema, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
+import { requestHostPermission } from '../../lib/platform/scripting';
+import { loadSettings, siteEnabled, tabSummarySchema, updateSettings, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
 import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';
 import { DocumentHeader } from '../../components/DocumentHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { FindingList } from '../../components/FindingList';
 import { NotChecked } from '../../components/NotChecked';
 import { SeverityCounts } from '../../components/SeverityCounts';
+import { SettingsPanel } from '../../components/SettingsPanel';
 import { SiteSwitch } from '../../components/SiteSwitch';
 
 type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; reason: string };
@@ -69,6 +71,15 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     setStatus(reply.ok ? { kind: 'idle' } : { kind: 'failed', reason: reply.reason ?? '检查失败' });
   };
   const select = (finding: Finding) => void sendToTab(tab.id, { type: 'scroll-to-finding', findingId: finding.id });
+  const covered = /(^|\.)gov\.cn$/.test(host) || settings.userHosts.some((h) => host === h || host.endsWith(`.${h}`));
+  const addHost = async () => {
+    // Must be called straight from the click: permission prompts need a user gesture.
+    if (!(await requestHostPermission(host))) {
+      setStatus({ kind: 'failed', reason: '没有获得访问此网站的权限' });
+      return;
+    }
+    await updateSettings((s) => ({ ...s, userHosts: [...new Set([...s.userHosts, host])] }));
+  };
   const toggle = async (next: boolean) => {
     await sendToBackground({ type: 'set-site-enabled', host, enabled: next });
     if (!next) await sendToTab(tab.id, { type: 'stop' });
@@ -86,6 +97,13 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
         </button>
         <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />
       </footer>
+      <SettingsPanel
+        host={host}
+        covered={covered}
+        showInfo={settings.showInfo}
+        onShowInfo={(showInfo) => void updateSettings((s) => ({ ...s, showInfo }))}
+        onAddHost={() => void addHost()}
+      />
       {status.kind === 'failed' && (
         <p class="error-line" role="alert">
           {status.reason}

@@ -71,3 +71,18 @@ describe('popup components', () => {
     expect(root.querySelector('details summary')!.textContent).toBe('未核对的内容（1）');
   });
 });
+
+describe('settings panel', () => {
+  it('offers the host only when it is not covered', async () => {
+    const { SettingsPanel } = await import('../../components/SettingsPanel');
+    const onAddHost = vi.fn();
+    const onShowInfo = vi.fn();
+    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} onAddHost={onAddHost} />);
+    root.querySelector<HTMLButtonElement>('button.link')!.click();
+    expect(onAddHost).toHaveBeenCalled();
+    root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    expect(onShowInfo).toHaveBeenCalledWith(false);
+    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} onAddHost={onAddHost} />);
+    expect(covered.querySelector('button.link')).toBeNull();
+  });
+});

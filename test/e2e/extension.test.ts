@@ -193,4 +193,46 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     console.log(`[e2e] screenshot: ${SCREENSHOT}`);
     await page.close();
   });
+
+  it('(g) "检查此页" checks a portal page that did not look like a disclosure', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, 'other-news.html'));
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => document.querySelector('budget-lens-overlay'))).toBeNull();
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.empty-title').textContent()).toBe('尚未检查此页');
+    await popup.getByRole('button', { name: '检查此页' }).click();
+    await expect.poll(() => storedSummary(browser, tabId), { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => popup.locator('.empty-title').first().textContent(), { timeout: 5_000 }).toMatch(/此页未发现预算表格|已核对 \d+ 项，未发现问题/);
+    expect(await page.evaluate(() => document.querySelector('budget-lens-overlay') !== null)).toBe(true);
+
+    await popup.close();
+    await page.close();
+  });
+
+  it('(h) the per-site switch removes the marks and keeps the site off', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, '001-cms.html'));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge'), null, { timeout: 15_000 });
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('input[role="switch"]').click({ force: true });
+    await expect.poll(() => page.evaluate(() => document.querySelector('budget-lens-overlay')), { timeout: 5_000 }).toBeNull();
+    await expect.poll(() => storedSummary(browser, tabId), { timeout: 5_000 }).toBeNull();
+    await expect.poll(() => popup.locator('.empty-title').textContent()).toBe('已在此站点关闭');
+    // Still off after a reload.
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.querySelector('budget-lens-overlay'))).toBeNull();
+    // Back on: the next load is checked again.
+    await popup.reload();
+    await popup.locator('input[role="switch"]').click({ force: true });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge'), null, { timeout: 15_000 });
+    await popup.close();
+    await page.close();
+  });
 });
