@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRun, launch, OTHER, PORTAL, storedSummary, summaryUrls, tabIdOf, type Browser } from './harness';
+import { badgeText, canRun, launch, OTHER, PORTAL, storedSummary, summaryUrls, tabIdOf, type Browser } from './harness';
 
 /**
  * The built extension in Debian's Chromium, on fixture pages served under portal host names.
@@ -84,6 +84,8 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     const summary = (await storedSummary(browser, tabId)) as { report: { findings: { severity: string }[] } };
     const errors = summary.report.findings.filter((f) => f.severity === 'error').length;
     expect(Number(await errorCount.textContent())).toBe(errors);
+    // The toolbar badge shows the same error count.
+    expect(await badgeText(browser, tabId)).toBe(String(errors));
 
     // Scroll the page to the top, then click the finding about 19.99.
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -107,7 +107,14 @@ export async function summaryUrls(browser: Browser): Promise<string[]> {
   return browser.worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).map((v) => (v as { url: string }).url));
 }
 
+/** The toolbar badge text of a tab. */
+export async function badgeText(browser: Browser, tabId: number): Promise<string> {
+  return browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** The service worker's chrome.* as used inside worker.evaluate callbacks. */
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
