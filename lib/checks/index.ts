@@ -6,6 +6,7 @@ import { listTotalsCheck } from './list-totals';
 import { columnIdentitiesCheck } from './column-identities';
 import { summaryBalanceCheck } from './summary-balance';
 import { threePublicCheck } from './three-public';
+import { performanceUnitsCheck } from './performance-units';
 
 /** Every table-internal rule family, in the order their findings are listed. */
 export const TABLE_CHECKS: TableCheck[] = [
@@ -14,6 +15,7 @@ export const TABLE_CHECKS: TableCheck[] = [
   columnIdentitiesCheck,
   summaryBalanceCheck,
   threePublicCheck,
+  performanceUnitsCheck,
 ];
 
 /**

@@ -92,20 +92,22 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     expect(alarming, describeFindings(alarming)).toEqual([]);
   });
 
-  it('finds the narrative errors of 000 and 001 (001-01, 001-02, 001-03) and 000-02 as info', () => {
+  it('finds the narrative errors of 000 and 001 (001-01, 001-02, 001-03), 000-05 as an error and 000-02 as info', () => {
     const r001 = report('001', style);
     const errors = r001.findings.filter((f) => f.severity === 'error' && !('tableId' in f.location));
     expect(has(errors, '1641.88', '0'), describeFindings(errors)).toBe(true); // 001-01
     expect(has(errors, '0', '1641.88'), describeFindings(errors)).toBe(true); // 001-02
     expect(errors.some((f) => f.rule === 'text.unit'), describeFindings(errors)).toBe(true); // 001-03
-    const info000 = report('000', style).findings.filter((f) => f.severity === 'info');
+    const r000 = report('000', style);
+    expect(r000.findings.some((f) => f.rule === 'perf.unit' && f.severity === 'error' && f.message.includes('住院报销金额'))).toBe(true); // 000-05
+    const info000 = r000.findings.filter((f) => f.severity === 'info');
     expect(has(info000, '12.71', '12.71706'), describeFindings(info000)).toBe(true); // 000-02
   });
 
   it('raises no error on the identities verified consistent in 000 and 001 (structural warnings aside)', () => {
     const r000 = report('000', style);
     const outside000 = r000.findings.filter(
-      (f) => isAlarming(f) && !/一般公共预算支出表/.test(r000.tables.find((t) => 'tableId' in f.location && t.id === f.location.tableId)?.title ?? ''),
+      (f) => isAlarming(f) && f.rule !== 'perf.unit' && !/一般公共预算支出表/.test(r000.tables.find((t) => 'tableId' in f.location && t.id === f.location.tableId)?.title ?? ''),
     );
     expect(outside000, describeFindings(outside000)).toEqual([]);
     const r001 = report('001', style);
