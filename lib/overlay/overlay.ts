@@ -226,9 +226,13 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     tip.hidden = false;
     entry.badge.setAttribute('aria-describedby', tip.id);
     showRelated(entry);
+    // Anchor on the badge across, and on badge + cell down, so the tip never hides the cell itself.
     const badgeRect = entry.badge.getBoundingClientRect();
+    const cellRect = firstRect(entry);
+    const top = Math.min(badgeRect.top, cellRect.top);
+    const anchor = { left: badgeRect.left, top, width: badgeRect.width, height: Math.max(badgeRect.bottom, cellRect.top + cellRect.height) - top };
     const size = { width: tip.offsetWidth, height: tip.offsetHeight };
-    const at = tooltipPosition(badgeRect, size, { width: view.innerWidth, height: view.innerHeight });
+    const at = tooltipPosition(anchor, size, { width: view.innerWidth, height: view.innerHeight });
     place(tip, at.left + view.scrollX, at.top + view.scrollY);
   }
 
