@@ -11,6 +11,7 @@ import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
+import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { buildFactIndex } from './narrative/bind';
 import { mergeOutcome } from './checks/types';
@@ -80,6 +81,11 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       anchor: model.anchor,
     });
   }
+
+  const cross = checkCrossTables(models);
+  drafts.push(...cross.findings);
+  checksRun += cross.checksRun;
+  passed += cross.passed;
 
   const claims = documentClaims(doc.blocks, notChecked);
   const changes: Change[] = [];

@@ -111,9 +111,20 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     );
     expect(outside000, describeFindings(outside000)).toEqual([]);
     const r001 = report('001', style);
-    const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0']);
+    const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0', '1454.24', '0.2']);
     const unexpected = r001.findings.filter((f) => isAlarming(f) && f.rule !== 'text.unit' && !known.has(f.actual ?? '') && !known.has(f.expected ?? ''));
     expect(unexpected, describeFindings(unexpected)).toEqual([]);
+  });
+
+  it('finds the cross-table items 001-04 (class 209 vs 210) and 001-07 (维修(护)费 0.20 vs 0.30) as errors', () => {
+    const cross = report('001', style).findings.filter((f) => f.rule.startsWith('cross.') && f.severity === 'error');
+    expect(has(cross, '1641.88', '187.64'), describeFindings(cross)).toBe(true);
+    expect(has(cross, '1454.24', '0'), describeFindings(cross)).toBe(true);
+    expect(has(cross, '0.2', '0.3'), describeFindings(cross)).toBe(true);
+    for (const seed of ['000', '002', '003', '004']) {
+      const alarming = report(seed, style).findings.filter((f) => f.rule.startsWith('cross.') && f.severity !== 'info');
+      expect(alarming, `${seed}: ${describeFindings(alarming)}`).toEqual([]);
+    }
   });
 
   it('reads every table with a unit and a title', () => {

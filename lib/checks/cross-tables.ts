@@ -1,0 +1,233 @@
+import Decimal from 'decimal.js';
+import type { Unit } from '../amount/units';
+import { convert } from '../amount/units';
+import { compactText } from '../amount/normalize';
+import type { CellRef } from '../report/schema';
+import type { PanelModel, TableModel } from '../table/model';
+import type { BodyRow } from '../table/rows';
+import { functionClassByName } from '../document/function-classes';
+import { nameKey } from '../narrative/bind';
+import type { CheckOutcome, FindingDraft } from './types';
+import { emptyOutcome } from './types';
+
+/**
+ * Tables that must agree with each other (rulebook §3.3): the 收支总表's 功能类 amounts are the
+ * 支出总表's 类 amounts (X-B-03, X-D-02), its 本年支出合计 is the 支出总表's 合计 (X-B-02), and the
+ * economic lines of a basic-expenditure detail table are those of the 一般公共预算基本支出表
+ * (X-B-05: 维修(护)费 0.20 vs 0.30). The same figure in two tables is exact; 0.01 is rounding
+ * between 元 and 万元 renderings; the amounts are converted exactly between units.
+ */
+interface Fact {
+  table: TableModel;
+  value: Decimal;
+  decimals: number;
+  refs: CellRef[];
+  label: string;
+}
+
+function ref(table: TableModel, row: BodyRow, col: number, label: string): CellRef {
+  const cell = table.grid.cells[row.row]?.[col];
+  return { tableId: table.id, row: row.row, col, ...(table.page ? { page: table.page } : {}), ...(cell?.anchor ? { anchor: cell.anchor } : {}), label };
+}
+
+function valueAt(row: BodyRow, col: number): { value: Decimal; decimals: number } | null {
+  const cell = row.values.get(col);
+  if (!cell || cell.kind === 'text') return null;
+  return cell.kind === 'number' ? { value: cell.value, decimals: cell.decimals } : { value: new Decimal(0), decimals: 0 };
+}
+
+/** 功能类 → amount, from a 收支总表 panel whose rows are named after the classes. */
+function classesByName(table: TableModel): Map<string, Fact> {
+  for (const panel of table.panels) {
+    const column = panel.amountColumns[0];
+    if (!column) continue;
+    const found = new Map<string, Fact>();
+    for (const row of panel.rows) {
+      const code = functionClassByName(nameKey(row.key));
+      const value = code ? valueAt(row, column.index) : null;
+      if (code && value && !found.has(code)) found.set(code, { table, ...value, refs: [ref(table, row, column.index, row.label)], label: row.label });
+    }
+    if (found.size >= 2) return found;
+  }
+  return new Map();
+}
+
+/** 功能类 → amount, from the coded rows of a 支出总表 (class rows, or their 款/项 rows added up). */
+function classesByCode(table: TableModel): Map<string, Fact> {
+  const result = new Map<string, Fact>();
+  for (const panel of table.panels) {
+    const column = panel.amountColumns[0];
+    if (!column) continue;
+    const coded = panel.rows.filter((r) => r.code?.kind === 'function');
+    if (!coded.length) continue;
+    const codes = new Set(coded.map((r) => r.code!.code));
+    for (const row of coded) {
+      const code = row.code!.code;
+      // Only rows whose parent is not listed: the class row itself, or the top of an only-项 listing.
+      if (code.length > 3 && (codes.has(code.slice(0, 3)) || (code.length === 7 && codes.has(code.slice(0, 5))))) continue;
+      const value = valueAt(row, column.index);
+      if (!value) continue;
+      const cls = code.slice(0, 3);
+      const previous = result.get(cls);
+      const label = `${code} ${row.label}`;
+      result.set(cls, previous
+        ? { ...previous, value: previous.value.plus(value.value), decimals: Math.max(previous.decimals, value.decimals), refs: [...previous.refs, ref(table, row, column.index, label)] }
+        : { table, ...value, refs: [ref(table, row, column.index, label)], label });
+    }
+    if (result.size) return result;
+  }
+  return result;
+}
+
+type Verdict = 'pass' | 'info' | 'error';
+
+function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; difference: Decimal } {
+  const unitA = a.table.unit as Unit;
+  const other = convert(b.value, b.table.unit as Unit, unitA);
+  const difference = a.value.minus(other);
+  const size = difference.abs();
+  if (size.isZero()) return { verdict: 'pass', other, difference };
+  const ulp = unitA === '元' && b.table.unit === '元' ? new Decimal(0) : new Decimal(10).pow(-Math.max(a.decimals, 2));
+  if (b.table.unit !== unitA && size.lessThanOrEqualTo(ulp.dividedBy(2))) return { verdict: 'pass', other, difference };
+  if (size.lessThanOrEqualTo(ulp)) return { verdict: 'info', other, difference };
+  return { verdict: 'error', other, difference };
+}
+
+function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome): void {
+  outcome.checksRun += 1;
+  const { verdict, other, difference } = compare(a, b);
+  if (verdict === 'pass') {
+    outcome.passed += 1;
+    return;
+  }
+  const unit = a.table.unit ?? '';
+  const shownB = b.table.unit === a.table.unit ? '' : `（${b.value.toString()}${b.table.unit}）`;
+  const draft: FindingDraft = {
+    rule,
+    severity: verdict,
+    category: 'sum',
+    message:
+      verdict === 'info'
+        ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`
+        : `${subject}：《${a.table.title}》${a.value.toString()}${unit} ≠ 《${b.table.title}》${other.toString()}${unit}${shownB}，差 ${difference.abs().toString()}${unit}，两表应一致。`,
+    expected: other.toString(),
+    actual: a.value.toString(),
+    difference: difference.toString(),
+    unit,
+    location: a.refs[0]!,
+    related: b.refs,
+  };
+  outcome.findings.push(draft);
+}
+
+function missing(rule: string, subject: string, present: Fact, absentFrom: TableModel, outcome: CheckOutcome): void {
+  outcome.checksRun += 1;
+  outcome.findings.push({
+    rule,
+    severity: 'error',
+    category: 'sum',
+    message: `${subject}：《${present.table.title}》列 ${present.value.toString()}${present.table.unit ?? ''}，《${absentFrom.title}》却没有这一类（应一致）。`,
+    expected: '0',
+    actual: present.value.toString(),
+    difference: present.value.toString(),
+    unit: present.table.unit ?? '',
+    location: present.refs[0]!,
+    related: [],
+  });
+}
+
+function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOutcome): void {
+  const byName = classesByName(summary);
+  const byCode = classesByCode(detail);
+  if (byName.size < 2 || !byCode.size) return;
+  for (const code of new Set([...byName.keys(), ...byCode.keys()])) {
+    const a = byName.get(code);
+    const b = byCode.get(code);
+    const subject = `功能分类 ${code} 类`;
+    if (a && b) finding('cross.classes', subject, a, b, outcome);
+    else if (b && !b.value.isZero()) missing('cross.classes', subject, b, summary, outcome);
+  }
+}
+
+function totalRow(panel: PanelModel): BodyRow | undefined {
+  return panel.rows.find((r) => r.role === 'total' && /^(合计|总计)$/.test(r.key)) ?? panel.rows.find((r) => r.role === 'total');
+}
+
+/** Economic line name → amount: from the rows of a coded table, or the columns of a one-row detail table. */
+function economicLines(table: TableModel): Map<string, Fact> {
+  const result = new Map<string, Fact>();
+  const ambiguous = new Set<string>();
+  // A name listed twice (医疗费 under 301 and under 303) says nothing on its own.
+  const put = (name: string, fact: Fact): void => {
+    const previous = result.get(name);
+    if (previous && !previous.value.equals(fact.value)) ambiguous.add(name);
+    else if (!previous) result.set(name, fact);
+  };
+  for (const panel of table.panels) {
+    const coded = panel.rows.filter((r) => r.code?.kind === 'economic' && r.code.level === 2);
+    const column = panel.amountColumns[0];
+    if (coded.length && column) {
+      for (const row of coded) {
+        const value = valueAt(row, column.index);
+        if (value) put(nameKey(row.key), { table, ...value, refs: [ref(table, row, column.index, `${row.code!.code} ${row.label}`)], label: row.label });
+      }
+      continue;
+    }
+    const total = totalRow(panel) ?? (panel.rows.length === 1 ? panel.rows[0] : undefined);
+    if (!total) continue;
+    for (const column of panel.amountColumns) {
+      const name = compactText(column.path.at(-1)?.label ?? '');
+      if (!name || /合计|总计|小计/.test(name)) continue;
+      const value = valueAt(total, column.index);
+      if (value && !value.value.isZero()) put(nameKey(name), { table, ...value, refs: [ref(table, total, column.index, name)], label: name });
+    }
+  }
+  for (const name of ambiguous) result.delete(name);
+  return result;
+}
+
+function checkEconomicLines(detail: TableModel, basic: TableModel, outcome: CheckOutcome): void {
+  const lines = economicLines(detail);
+  const reference = economicLines(basic);
+  for (const [name, fact] of lines) {
+    const other = reference.get(name);
+    if (!other || fact.value.isZero()) continue;
+    finding('cross.economic', `经济分类「${fact.label}」`, fact, other, outcome);
+  }
+}
+
+function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutcome): void {
+  const expensePanels = summary.panels.filter((p) => p.rows.some((r) => r.key === '本年支出合计'));
+  const detailPanel = detail.panels[0];
+  const detailTotal = detailPanel ? totalRow(detailPanel) : undefined;
+  const detailColumn = detailPanel?.amountColumns[0];
+  if (!expensePanels.length || !detailTotal || !detailColumn) return;
+  const b = valueAt(detailTotal, detailColumn.index);
+  const panel = expensePanels[0]!;
+  const row = panel.rows.find((r) => r.key === '本年支出合计')!;
+  const column = panel.amountColumns[0];
+  const a = column ? valueAt(row, column.index) : null;
+  if (!a || !b || !column) return;
+  finding(
+    'cross.totals',
+    '本年支出合计',
+    { table: summary, ...a, refs: [ref(summary, row, column.index, row.label)], label: row.label },
+    { table: detail, ...b, refs: [ref(detail, detailTotal, detailColumn.index, `${detailTotal.label}·${detailColumn.label}`)], label: detailTotal.label },
+    outcome,
+  );
+}
+
+export function checkCrossTables(tables: TableModel[]): CheckOutcome {
+  const outcome = emptyOutcome();
+  const withUnit = tables.filter((t) => t.unit);
+  const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
+  const summary = first('income-expense-summary');
+  const detail = first('expense-summary');
+  if (summary && detail) {
+    checkClasses(summary, detail, outcome);
+    checkTotals(summary, detail, outcome);
+  }
+  const basic = first('general-basic-expense');
+  if (basic) for (const table of withUnit.filter((t) => t.kind === 'basic-expense-detail')) checkEconomicLines(table, basic, outcome);
+  return outcome;
+}
