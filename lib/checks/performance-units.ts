@@ -59,7 +59,7 @@ export const performanceUnitsCheck = {
       let nameAt = -1;
       for (let c = unitAt - 1; c >= 0; c -= 1) {
         const t = texts[c]!;
-        if (t && !/^[\d.,≥≤<>=%]+$/.test(t) && t.length >= 3 && !/指标$/.test(t)) {
+        if (t && !/^[\d.,≥≤<>=%]+$/.test(t) && t.length >= 3 && !t.endsWith('指标')) {
           nameAt = c;
           break;
         }
