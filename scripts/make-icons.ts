@@ -1,4 +1,4 @@
-// npx tsx scripts/make-icons.ts — // Renders the Budget Lens icon (a lens over a small table with one red cell) to PNGs with headless Chromium.
+// Renders the Budget Lens icon (a lens over a small table with one red cell) to PNGs with headless Chromium: npx tsx scripts/make-icons.ts
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 
