@@ -14,7 +14,7 @@ import { checkNarrative } from './checks/narrative';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { buildFactIndex } from './narrative/bind';
-import { mergeOutcome } from './checks/types';
+import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
 
 export interface AnalyseOptions {
@@ -51,22 +51,18 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     }
   }
 
-  const drafts: FindingDraft[] = [];
+  const outcome = emptyOutcome();
+  outcome.notChecked.push(...notChecked);
   const summaries: TableSummary[] = [];
-  let checksRun = 0;
-  let passed = 0;
   for (const model of models) {
     const hasData = model.panels.some((p) => p.rows.length > 0);
     let tableChecks = 0;
     if (hasData) {
-      const outcome = checkTable(model);
-      drafts.push(...outcome.findings);
-      notChecked.push(...outcome.notChecked);
-      checksRun += outcome.checksRun;
-      passed += outcome.passed;
-      tableChecks = outcome.checksRun;
+      const tableOutcome = checkTable(model);
+      mergeOutcome(outcome, tableOutcome);
+      tableChecks = tableOutcome.checksRun;
     } else if (model.header.bodyStart >= model.grid.height) {
-      notChecked.push({ what: `${model.title || model.id}`, reason: '表格没有数据行（空表）', anchor: model.anchor });
+      outcome.notChecked.push({ what: `${model.title || model.id}`, reason: '表格没有数据行（空表）', anchor: model.anchor });
     }
     summaries.push({
       id: model.id,
@@ -81,24 +77,15 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       anchor: model.anchor,
     });
   }
+  mergeOutcome(outcome, checkCrossTables(models));
 
-  const cross = checkCrossTables(models);
-  drafts.push(...cross.findings);
-  checksRun += cross.checksRun;
-  passed += cross.passed;
-
-  const claims = documentClaims(doc.blocks, notChecked);
+  const identity = identifyDocumentKind(doc, models);
+  const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];
-  const narrative = checkNarrative(claims, changes);
-  const identityEarly = identifyDocumentKind(doc, models);
-  mergeOutcome(narrative, checkTextAgainstTables(claims, buildFactIndex(models), identityEarly.kind, doc.blocks));
-  drafts.push(...narrative.findings);
-  notChecked.push(...narrative.notChecked);
-  checksRun += narrative.checksRun;
-  passed += narrative.passed;
+  mergeOutcome(outcome, checkNarrative(claims, changes));
+  mergeOutcome(outcome, checkTextAgainstTables(claims, buildFactIndex(models), identity.kind, doc.blocks));
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
-  const identity = identityEarly;
   const report: Report = {
     schema: 'budget-lens/report@1',
     source: doc.source,
@@ -112,13 +99,13 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     },
     tables: summaries,
     stats: {
-      checksRun,
-      passed,
+      checksRun: outcome.checksRun,
+      passed: outcome.passed,
       claims: claims.length,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
-      notChecked,
+      notChecked: outcome.notChecked,
     },
-    findings: numberFindings(dedupe(drafts)),
+    findings: numberFindings(dedupe(outcome.findings)),
     changes,
   };
   return { report, tables: models };
