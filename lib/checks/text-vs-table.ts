@@ -39,7 +39,10 @@ export function compareAmount(text: StatedAmount, fact: CellFact): Comparison {
   const ulp = new Decimal(10).pow(-text.decimals);
   const half = ulp.dividedBy(2);
   const sameUnit = fact.unit === text.unit && text.decimals >= fact.decimals;
-  if (sameUnit ? size.isZero() : size.lessThanOrEqualTo(half)) return { verdict: 'pass', table, difference };
+  // Converted amounts pass when the text shows them correctly rounded (half up); 15.95 for 15.955
+  // or 12.71 for 12.71706 is a forced or truncated rounding: acceptable, but shown (§6.2).
+  const rounded = table.toDecimalPlaces(text.decimals, Decimal.ROUND_HALF_UP);
+  if (sameUnit ? size.isZero() : text.value.equals(rounded) || (size.lessThan(half) && !size.isZero() && text.decimals < 2)) return { verdict: 'pass', table, difference };
   if (size.lessThanOrEqualTo(ulp)) return { verdict: 'info', table, difference };
   return { verdict: 'error', table, difference };
 }
@@ -165,13 +168,34 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
     }
   }
 
+  const byName = emptyOutcome();
   for (const placed of claims) {
     if (placed.claim.kind !== 'amount' || covered.has(placed.claim)) continue;
     const claim = placed.claim as AmountClaim;
-    if (OTHER_PERIOD[docKind].test(claim.subject) || claim.amount.value.isNegative()) continue;
-    const named = factsNamed(facts, claim.subject);
-    if (!checkAgainst(placed, claim.amount, claim.subject, named, outcome)) unbound += 1;
+    if (claim.amount.value.isNegative()) continue;
+    // Another period or stage than the tables show is skipped, unless a table column is named for it (年初预算数).
+    const named = factsNamed(facts, claim.subject).filter((f) => !OTHER_PERIOD[docKind].test(claim.subject) || OTHER_PERIOD[docKind].test(f.name));
+    if (!checkAgainst(placed, claim.amount, claim.subject, named, byName)) unbound += 1;
   }
+  // A name the text gives to several different amounts that all miss the same cell ("项目支出 79 万元",
+  // "项目支出 90 万元" … one per project) is too generic to bind: those are not checked, not errors.
+  const missesByCell = new Map<string, Set<string>>();
+  for (const finding of byName.findings) {
+    if (finding.severity !== 'error') continue;
+    const key = JSON.stringify(finding.related[0] ?? null);
+    missesByCell.set(key, (missesByCell.get(key) ?? new Set()).add(finding.actual ?? ''));
+  }
+  for (const finding of byName.findings) {
+    const generic = finding.severity === 'error' && (missesByCell.get(JSON.stringify(finding.related[0] ?? null))?.size ?? 0) >= 2;
+    if (generic) {
+      byName.checksRun -= 1;
+      unbound += 1;
+    } else {
+      outcome.findings.push(finding);
+    }
+  }
+  outcome.checksRun += byName.checksRun;
+  outcome.passed += byName.passed;
 
   if (unbound) outcome.notChecked.push({ what: `文字中的 ${unbound} 个金额`, reason: '未能对应到表格中的某一行（或对应的多行数值不一），未核对' });
   return outcome;

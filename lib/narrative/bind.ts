@@ -38,6 +38,16 @@ export function buildFactIndex(tables: TableModel[]): CellFact[] {
     for (const panel of table.panels) {
       const column = panel.amountColumns[0];
       if (!column) continue;
+      // The total row also names its columns' amounts: 人员经费, 公用经费, 年初预算数 …
+      const total = panel.rows.find((r) => r.role === 'total');
+      if (total) {
+        for (const other of panel.amountColumns.slice(1)) {
+          const cell = total.values.get(other.index);
+          const label = other.path.at(-1)?.label ?? '';
+          if (!cell || cell.kind !== 'number' || !label || /合计|总计|小计/.test(label)) continue;
+          facts.push({ table, row: total, col: other.index, value: cell.value, decimals: cell.decimals, unit: table.unit, name: nameKey(label.replace(/[(（](万元|元)[)）]/, '')) });
+        }
+      }
       for (const row of panel.rows) {
         if (row.role === 'note' || row.role === 'of-which' || !row.key) continue;
         const cell = row.values.get(column.index);
@@ -63,11 +73,33 @@ export function buildFactIndex(tables: TableModel[]): CellFact[] {
 }
 
 /** Facts whose row is named like the subject, or is the function class the subject names. */
+// Words around a subject that do not name the row: who, when, and "budgeted as".
+const SUBJECT_PREFIX = /^(?:(?:本单位|本部门|我单位|我部门|单位|部门)?(?:20\d\d年度?|当年|本年度?|年度)?)+/;
+const SUBJECT_SUFFIX = /(?:预算安排|预算数|预算|安排|决算数)$/;
+// Names the text uses for rows that tables call otherwise.
+const ALIASES: Record<string, string[]> = {
+  总收入: ['本年收入合计', '收入总计'],
+  总支出: ['本年支出合计', '支出总计'],
+  收支总计: ['收入总计', '支出总计'],
+};
+
+/** The subject as a row name: "本单位当年公用经费预算安排" → "公用经费"; "(302)" codes set apart. */
+export function subjectKey(subject: string): { key: string; code?: string } {
+  const code = /[(（](\d{3,7})[)）]/.exec(subject)?.[1];
+  const key = nameKey(subject.replace(/[(（]\d{3,7}[)）]/g, '')).replace(SUBJECT_PREFIX, '').replace(SUBJECT_SUFFIX, '');
+  return { key, ...(code ? { code } : {}) };
+}
+
 export function factsNamed(facts: CellFact[], subject: string): CellFact[] {
-  const key = nameKey(subject);
+  const { key, code } = subjectKey(subject);
+  if (code) {
+    const coded = facts.filter((f) => f.code === code);
+    if (coded.length) return coded;
+  }
   if (key.length < 2) return [];
   const classCode = functionClassByName(key);
-  return facts.filter((f) => f.name === key || (classCode !== null && f.classCode === classCode && !f.code?.slice(3)));
+  const names = new Set([key, ...(ALIASES[key] ?? []).map(nameKey)]);
+  return facts.filter((f) => names.has(f.name) || (classCode !== null && f.classCode === classCode && !f.code?.slice(3)));
 }
 
 export interface FunctionReference {

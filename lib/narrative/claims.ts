@@ -113,7 +113,11 @@ function span(normal: NormalText, original: string, start: number, end: number, 
 function subjectBefore(text: string, clauseStart: number, index: number): string {
   const clause = text.slice(clauseStart, index);
   const last = clause.split(/[,:;、]|其中/).at(-1) ?? '';
-  return last.replace(/^(其中|主要用于以下方面|具体如下|分别为|包括|用于|以及|和|及)/, '').replace(SUBJECT_TAIL, '').trim();
+  return last
+    .replace(/^(其中|主要用于以下方面|具体如下|分别为|包括|用于|以及|和|及)/, '')
+    .replace(/^([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.])/, '')
+    .replace(SUBJECT_TAIL, '')
+    .trim();
 }
 
 function sentences(text: string): Array<{ start: number; end: number }> {

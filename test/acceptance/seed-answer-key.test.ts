@@ -76,6 +76,7 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     expect(has(info, '26.65', '26.66'), describeFindings(info)).toBe(true); // 002-08
     expect(info.some((f) => f.actual === '99.87' && f.rule === 'text.completion'), describeFindings(info)).toBe(true); // 002-09
     expect(has(info, '514.47', '514.46'), describeFindings(info)).toBe(true); // 002-12
+    expect(has(info, '2113.82', '2113.81'), describeFindings(info)).toBe(true); // 002-13
   });
 
   it('finds no error in seed 003, whose arithmetic is consistent; 003-01 is at most a structural warning', () => {
@@ -90,6 +91,10 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     const r = report('004', style);
     const alarming = r.findings.filter((f) => f.severity !== 'info');
     expect(alarming, describeFindings(alarming)).toEqual([]);
+    const info = r.findings.filter((f) => f.rule === 'text.amount');
+    expect(has(info, '15.95', '15.955'), describeFindings(info)).toBe(true); // 004-01
+    expect(has(info, '123.96', '123.9664'), describeFindings(info)).toBe(true); // 004-02
+    expect(has(info, '10.95', '10.955'), describeFindings(info)).toBe(true); // 004-03
   });
 
   it('finds the narrative errors of 000 and 001 (001-01, 001-02, 001-03), 000-05 as an error and 000-02 as info', () => {

@@ -78,3 +78,23 @@ describe('the narrative against the tables', () => {
     expect(report.findings[0]?.message).toContain('顺序不同');
   });
 });
+
+describe('binding subjects that name codes, columns and aliases', () => {
+  it('binds "(302)" by code and a 公用经费 sentence to the total row column, as rounding when truncated (004-01, 004-03)', () => {
+    const basic = tsv(`经济科目编码\t经济科目名称\t合计\t人员经费\t公用经费
+\t合计\t1,189,664.00\t1,080,114.00\t109,550.00
+302\t商品和服务支出\t159,550.00\t0.00\t159,550.00`);
+    const report = analyse(doc(basic, ['一般公共预算基本支出表', '单位：元'], ['商品和服务支出(302) 15.95 万元，本单位当年公用经费预算安排 10.95 万元。'], '西乡县医疗保险基金管理中心2023年单位预算'));
+    expect(report.findings.filter((f) => f.rule === 'text.amount').map((f) => [f.severity, f.actual, f.expected])).toEqual([
+      ['info', '15.95', '15.955'],
+      ['info', '10.95', '10.955'],
+    ]);
+  });
+
+  it('leaves a generic name alone when the text gives it several different amounts', () => {
+    const report = analyse(
+      doc(final03, ['支出决算表', '金额单位：万元'], ['（1）医保经办专项：项目支出 79 万元，主要用于经办。', '（2）就业补助专项：项目支出 3.56 万元，主要用于社保补贴。']),
+    );
+    expect(report.findings.filter((f) => f.rule === 'text.amount')).toEqual([]);
+  });
+});
