@@ -7,6 +7,7 @@ import { columnIdentitiesCheck } from './column-identities';
 import { summaryBalanceCheck } from './summary-balance';
 import { threePublicCheck } from './three-public';
 import { performanceUnitsCheck } from './performance-units';
+import { performanceRateCheck } from './performance-rate';
 
 /** Every table-internal rule family, in the order their findings are listed. */
 export const TABLE_CHECKS: TableCheck[] = [
@@ -16,6 +17,7 @@ export const TABLE_CHECKS: TableCheck[] = [
   summaryBalanceCheck,
   threePublicCheck,
   performanceUnitsCheck,
+  performanceRateCheck,
 ];
 
 /**
