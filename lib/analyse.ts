@@ -13,6 +13,7 @@ import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
+import { checkRepeatedFigures } from './checks/text-repeated';
 import { buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
@@ -84,6 +85,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const changes: Change[] = [];
   mergeOutcome(outcome, checkNarrative(claims, changes));
   mergeOutcome(outcome, checkTextAgainstTables(claims, buildFactIndex(models), identity.kind, doc.blocks));
+  mergeOutcome(outcome, checkRepeatedFigures(claims, models));
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
   const report: Report = {

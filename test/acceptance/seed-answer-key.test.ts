@@ -78,6 +78,7 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     expect(info.some((f) => f.actual === '99.87' && f.rule === 'text.completion'), describeFindings(info)).toBe(true); // 002-09
     expect(has(info, '514.47', '514.46'), describeFindings(info)).toBe(true); // 002-12
     expect(has(info, '2113.82', '2113.81'), describeFindings(info)).toBe(true); // 002-13
+    expect(r.findings.some((f) => f.rule === 'text.repeated' && f.severity === 'info' && f.actual === '1796.95')).toBe(true); // 002-14
   });
 
   it('finds no error in seed 003, whose arithmetic is consistent; 003-01 is at most a structural warning', () => {
@@ -104,6 +105,7 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     expect(has(errors, '1641.88', '0'), describeFindings(errors)).toBe(true); // 001-01
     expect(has(errors, '0', '1641.88'), describeFindings(errors)).toBe(true); // 001-02
     expect(errors.some((f) => f.rule === 'text.unit'), describeFindings(errors)).toBe(true); // 001-03
+    expect(r001.findings.some((f) => f.rule === 'text.repeated' && f.severity === 'error' && f.actual === '1461.88' && f.expected === '1641.88')).toBe(true); // 001-10
     const r000 = report('000', style);
     expect(r000.findings.some((f) => f.rule === 'perf.unit' && f.severity === 'error' && f.message.includes('住院报销金额'))).toBe(true); // 000-05
     const info000 = r000.findings.filter((f) => f.severity === 'info');
@@ -117,7 +119,7 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     );
     expect(outside000, describeFindings(outside000)).toEqual([]);
     const r001 = report('001', style);
-    const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0', '1454.24', '0.2']);
+    const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0', '1454.24', '0.2', '1461.88']);
     const unexpected = r001.findings.filter((f) => isAlarming(f) && f.rule !== 'text.unit' && !known.has(f.actual ?? '') && !known.has(f.expected ?? ''));
     expect(unexpected, describeFindings(unexpected)).toEqual([]);
   });
