@@ -14,6 +14,7 @@ import { checkNarrative } from './checks/narrative';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
+import { tableChanges } from './history/table-changes';
 import { buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
@@ -86,6 +87,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   mergeOutcome(outcome, checkNarrative(claims, changes));
   mergeOutcome(outcome, checkTextAgainstTables(claims, buildFactIndex(models), identity.kind, doc.blocks));
   mergeOutcome(outcome, checkRepeatedFigures(claims, models));
+  for (const model of models) changes.push(...tableChanges(model));
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
   const report: Report = {

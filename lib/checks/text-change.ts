@@ -24,10 +24,14 @@ function subjectKey(subject: string): string {
 /** This year's amount: in the same sentence, else the latest earlier amount of the block on the same subject. */
 function currentOf(placed: PlacedClaim<ChangeClaim>, claims: PlacedClaim[]): StatedAmount | undefined {
   if (placed.claim.current) return placed.claim.current;
-  const key = subjectKey(placed.claim.subject);
+  const subject = placed.claim.subject.replace(/\s/g, '');
+  const key = subjectKey(subject);
   const earlier = claims.filter((c) => c.block === placed.block && c.claim.kind === 'amount' && c.claim.end <= placed.claim.start);
-  const named = key ? earlier.filter((c) => c.claim.kind === 'amount' && subjectKey(c.claim.subject).includes(key)) : [];
-  const chosen = (named.length ? named : key ? [] : earlier).at(-1);
+  const named = earlier.filter(
+    (c) => c.claim.kind === 'amount' && ((subject.length >= 2 && c.claim.subject.replace(/\s/g, '').includes(subject)) || (key.length >= 2 && subjectKey(c.claim.subject).includes(key))),
+  );
+  // Without a name to go by, only a lone amount of the same passage is this year's figure.
+  const chosen = named.length ? named.at(-1) : !subject && earlier.length === 1 ? earlier[0] : undefined;
   return chosen && chosen.claim.kind === 'amount' ? chosen.claim.amount : undefined;
 }
 
@@ -57,7 +61,8 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
     if (!delta || !current || current.unit !== delta.unit) continue;
     const prior = direction === 'decrease' ? current.value.plus(delta.value) : current.value.minus(delta.value);
     const signed = direction === 'decrease' ? delta.value.negated() : delta.value;
-    changes.push({
+    const duplicate = changes.some((c) => c.basis === 'stated' && c.label === (claim.subject || '（未命名）') && c.current === current.value.toFixed(current.decimals) && c.delta === signed.toFixed(delta.decimals));
+    if (!duplicate) changes.push({
       label: claim.subject || '（未命名）',
       previous: prior.toFixed(Math.max(current.decimals, delta.decimals)),
       current: current.value.toFixed(current.decimals),

@@ -112,7 +112,10 @@ function span(normal: NormalText, original: string, start: number, end: number, 
 /** The words just before `index` in its clause, as the subject of a number. */
 function subjectBefore(text: string, clauseStart: number, index: number): string {
   const clause = text.slice(clauseStart, index);
-  const last = clause.split(/[,:;、]|其中/).at(-1) ?? '';
+  const pieces = clause.split(/[,:;]|其中/).at(-1)?.split('、') ?? [''];
+  // "收、支总计": a one-character piece belongs with the one before it.
+  let last = pieces.at(-1) ?? '';
+  if (pieces.length > 1 && last.replace(SUBJECT_TAIL, '').length <= 1) last = `${pieces.at(-2)}、${last}`;
   return last
     .replace(/^(其中|主要用于以下方面|具体如下|分别为|包括|用于|以及|和|及)/, '')
     .replace(/^([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.])/, '')
@@ -155,9 +158,13 @@ export function extractClaims(original: string): Claim[] {
       // This year's amount stands in the same clause group, before the comparison, and is not
       // itself the change of an earlier comparison ("减少1140.30万元…；与2023年相比…").
       const clauseStart = before.lastIndexOf(';') + 1;
-      const current = [...before.matchAll(AMOUNT)]
-        .filter((m) => m.index! >= clauseStart && !changeRanges.some(([a, b]) => offset + m.index! >= a && offset + m.index! < b))
-        .at(-1);
+      const candidates = [...before.matchAll(AMOUNT)].filter((m) => m.index! >= clauseStart && !changeRanges.some(([a, b]) => offset + m.index! >= a && offset + m.index! < b));
+      // After a finished list ("X万元，其中 a万元、b万元，较上年减少…") the change is the whole's.
+      const list = LIST_MARKER.exec(before.slice(clauseStart));
+      const listAt = list ? clauseStart + list.index : -1;
+      const parts = list ? candidates.filter((m) => m.index! > listAt) : [];
+      const whole = list ? candidates.filter((m) => m.index! < listAt).at(-1) : undefined;
+      const current = parts.length >= 2 && whole ? whole : candidates.at(-1);
       const words = match[3]!;
       const named = match[2]!.replace(/^(的|其中)/, '').replace(/(各|均|分别|共|总共)$/, '').trim();
       const direction: Direction = /增/.test(words) ? 'increase' : /减|下降/.test(words) ? 'decrease' : 'flat';

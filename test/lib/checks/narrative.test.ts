@@ -76,6 +76,16 @@ describe('narrative arithmetic within the text', () => {
     ]);
   });
 
+  it('takes this year\'s figure from the whole of a finished list, or from an earlier sentence that names it (004, 000)', () => {
+    const list = check('本单位当年预算收入 123.98 万元，其中一般公共预算拨款收入 123.98 万元、政府性基金拨款收入 0 万元，较上年减少 69.26 万元。');
+    expect(list.changes.map((c) => [c.label, c.previous, c.current])).toEqual([['本单位当年预算收入', '193.24', '123.98']]);
+    const named = check('2025 年年初部门收入预算 206.88 万元，其中，一般公共预算拨款 206.88 万元；其他收入 0 万元。收入预算较上年减少 22.31 万元。');
+    expect(named.changes.map((c) => [c.previous, c.current])).toEqual([['229.19', '206.88']]);
+    const part = check('“三公”经费预算3.20万元，其中：公务接待费1.20万元，比上年增加0.50万元，增长71.43%。');
+    expect(part.severities).toEqual([]);
+    expect(part.changes.map((c) => c.current)).toEqual(['1.20']);
+  });
+
   it('finds a percentage that does not follow from the amounts, and wording that contradicts itself', () => {
     expect(check('2024年部门预算收入6465.30万元，比上年减少379.10万元，下降6.54%。').severities).toEqual(['error text.change']);
     expect(check('2024年部门预算收入6465.30万元，比上年减少379.10万元，增长5.54%。').severities).toEqual(['error text.change']);
