@@ -15,7 +15,7 @@ import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
 import { tableChanges } from './history/table-changes';
-import { buildFactIndex } from './narrative/bind';
+import { bindStatedChanges, buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
 
@@ -85,8 +85,10 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];
   mergeOutcome(outcome, checkNarrative(claims, changes));
-  mergeOutcome(outcome, checkTextAgainstTables(claims, buildFactIndex(models), identity.kind, doc.blocks));
+  const facts = buildFactIndex(models);
+  mergeOutcome(outcome, checkTextAgainstTables(claims, facts, identity.kind, doc.blocks));
   mergeOutcome(outcome, checkRepeatedFigures(claims, models));
+  bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];

@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Unit } from '../amount/units';
+import { convert } from '../amount/units';
+import type { Change } from '../report/schema';
 import { compactText } from '../amount/normalize';
 import { stripEnumerator } from '../table/enumerators';
 import type { TableModel } from '../table/model';
@@ -132,4 +134,29 @@ export function resolveReference(text: string, facts: CellFact[]): FunctionRefer
   const item = items.filter((f) => f.name === nameKey(names[2]));
   if (!item.length) return { names, failedLevel: 'item', available: [...new Set(items.map((f) => `${f.code} ${f.row.label}`))] };
   return { names, resolved: item };
+}
+
+/**
+ * A change stated in the text is shown beside the table row it concerns: the row its words name
+ * whose amount is the sentence's current figure.
+ */
+export function bindStatedChanges(changes: Change[], facts: CellFact[]): void {
+  for (const change of changes) {
+    if (change.basis !== 'stated' || change.cell) continue;
+    const current = new Decimal(change.current);
+    const decimals = change.current.includes('.') ? change.current.split('.')[1]!.length : 0;
+    // The text shows the table's amount rounded to its own decimals (元 tables, 万元 text).
+    const ulp = new Decimal(10).pow(-decimals);
+    const fact = factsNamed(facts, change.label).find((f) => convert(f.value, f.unit, change.unit as Unit).minus(current).abs().lessThanOrEqualTo(ulp));
+    if (!fact) continue;
+    const cell = fact.table.grid.cells[fact.row.row]?.[fact.col];
+    change.cell = {
+      tableId: fact.table.id,
+      row: fact.row.row,
+      col: fact.col,
+      ...(fact.table.page ? { page: fact.table.page } : {}),
+      ...(cell?.anchor ? { anchor: cell.anchor } : {}),
+      label: fact.row.label,
+    };
+  }
 }

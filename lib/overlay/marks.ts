@@ -137,3 +137,39 @@ export function locationLabel(location: Location): string {
   if ('tableId' in location) return location.label ?? `第 ${location.row + 1} 行第 ${location.col + 1} 列`;
   return location.text.length > 40 ? `${location.text.slice(0, 40)}…` : location.text;
 }
+
+/** A year-over-year (or budget → final) change drawn beside the cell it concerns: ▲ / ▼ / ＝. */
+export interface Trend {
+  anchor: string;
+  direction: 'up' | 'down' | 'flat';
+  /** "▲0.50 +71.43%" */
+  text: string;
+  /** Tooltip: what was compared with what. */
+  title: string;
+}
+
+export const MAX_TRENDS = 300;
+
+export function trendsOf(report: Report): Trend[] {
+  const trends: Trend[] = [];
+  const seen = new Set<string>();
+  for (const change of report.changes) {
+    const cell = change.cell ?? (change.location && 'tableId' in change.location ? change.location : undefined);
+    if (!cell?.anchor || seen.has(cell.anchor)) continue;
+    seen.add(cell.anchor);
+    const delta = Number(change.delta);
+    const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+    const glyph = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '＝';
+    const magnitude = change.delta.replace(/^-/, '');
+    const percent = change.percent !== undefined ? ` ${Number(change.percent) > 0 ? '+' : ''}${change.percent}%` : '';
+    const stage = change.basis === 'table' && change.location && 'label' in change.location && change.location.label ? change.location.label : change.basis === 'stated' ? '文中所述同比' : '同比';
+    trends.push({
+      anchor: cell.anchor,
+      direction,
+      text: direction === 'flat' ? `${glyph}持平` : `${glyph}${magnitude}${percent}`,
+      title: `${change.label}（${stage}）：${change.previous} → ${change.current}${change.unit}，${direction === 'flat' ? '持平' : `${direction === 'up' ? '增加' : '减少'} ${magnitude}${change.unit}${percent ? `，${percent.trim()}` : ''}`}`,
+    });
+    if (trends.length >= MAX_TRENDS) break;
+  }
+  return trends;
+}

@@ -2,7 +2,7 @@ import type { Finding, Report } from '../report/schema';
 import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
 import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
 import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
-import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, worstOf, type Mark } from './marks';
+import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
 import { scrollableAncestors } from './scroll-ancestors';
 import { OVERLAY_CSS } from './styles';
 
@@ -39,6 +39,12 @@ interface MarkEntry {
   clips: Element[] | null;
 }
 
+interface TrendEntry {
+  target: Element;
+  node: HTMLElement;
+  clips: Element[] | null;
+}
+
 interface ChipEntry {
   table: Element;
   node: HTMLElement;
@@ -72,6 +78,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   const highlights = createHighlights(doc);
   let marks: MarkEntry[] = [];
   let chips: ChipEntry[] = [];
+  let trends: TrendEntry[] = [];
   let relatedBoxes: { target: Element; node: HTMLElement }[] = [];
   let input: RenderInput | null = null;
   let tables = new Map<string, string>();
@@ -142,6 +149,19 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     }
     if (doc.body) resizeObserver?.observe(doc.body);
 
+    trends = [];
+    for (const trend of trendsOf(next.report)) {
+      const target = next.elements.get(trend.anchor);
+      if (!target) continue;
+      const node = doc.createElement('span');
+      node.className = `trend ${trend.direction}`;
+      node.textContent = trend.text;
+      node.title = trend.title;
+      node.setAttribute('aria-label', trend.title);
+      layer.append(node);
+      trends.push({ target, node, clips: null });
+    }
+
     for (const severity of ['error', 'warning', 'info'] as const) {
       highlights.set(
         severity,
@@ -178,6 +198,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     };
     for (const entry of marks) entry.clips ??= clipsOf(entry.target);
     for (const entry of chips) entry.clips ??= clipsOf(entry.table);
+    for (const entry of trends) entry.clips ??= clipsOf(entry.target);
     const visibleBox = (rect: Box, clips: Element[] | null): Box | null => {
       if (rect.width === 0 && rect.height === 0) return null;
       const visible = clipToAncestors(rect, (clips ?? []).map(rectOf));
@@ -186,6 +207,8 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     const markBoxes = marks.map((m) => (m.target.isConnected ? visibleBox(firstRect(m), m.clips) : null));
     const chipBoxes = chips.map((c) => (c.table.isConnected ? visibleBox(rectOf(c.table), c.clips) : null));
     const chipSizes = chips.map((c) => ({ width: c.node.offsetWidth, height: c.node.offsetHeight }));
+    const trendBoxes = trends.map((t) => (t.target.isConnected ? visibleBox(rectOf(t.target), t.clips) : null));
+    const trendWidths = trends.map((t) => t.node.offsetWidth);
 
     marks.forEach((entry, i) => {
       const box = markBoxes[i];
@@ -201,6 +224,13 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       if (!box) return;
       const at = chipPosition(box, chipSizes[i]!);
       place(entry.node, at.left, at.top);
+    });
+    // A trend sits in the cell's top-right corner, inside it, so it never covers a neighbour.
+    trends.forEach((entry, i) => {
+      const box = trendBoxes[i];
+      entry.node.hidden = !box;
+      if (!box) return;
+      place(entry.node, box.left + box.width - (trendWidths[i] ?? 0) - 1, box.top - 14);
     });
     if (relatedBoxes.length) placeRelated();
   }
@@ -351,6 +381,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     host.remove();
     marks = [];
     chips = [];
+    trends = [];
   }
 
   return { host, render, scrollToFinding, destroy };

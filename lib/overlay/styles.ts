@@ -27,7 +27,11 @@ export const OVERLAY_CSS = `
   color: #1f2937; }
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; }
 .mark, .related { position: absolute; left: 0; top: 0; pointer-events: none; border-radius: 2px; }
-.mark[hidden], .badge[hidden], .chip[hidden], .related[hidden], .tip[hidden] { display: none; }
+.mark[hidden], .badge[hidden], .chip[hidden], .related[hidden], .tip[hidden], .trend[hidden] { display: none; }
+.trend { position: absolute; left: 0; top: 0; pointer-events: auto; white-space: nowrap; font: 10px/13px system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
+  padding: 0 3px; border-radius: 3px; background: #ffffff; border: 1px solid #cbd5e1; color: #334155; }
+.trend.up { color: #b45309; border-color: rgba(180, 83, 9, 0.45); }
+.trend.down { color: #1d4ed8; border-color: rgba(29, 78, 216, 0.45); }
 .mark.error { border: 2px solid ${COLORS.error}; background: rgba(198, 40, 40, 0.05); }
 .mark.warning { border: 2px dashed ${COLORS.warning}; background: rgba(217, 119, 6, 0.05); }
 .mark.info { border: 2px dotted ${COLORS.info}; }

@@ -90,6 +90,8 @@ export const changeSchema = z.object({
   unit: z.string(),
   basis: z.enum(['stated', 'history', 'table']),
   location: locationSchema.optional(),
+  /** The table cell a stated change concerns, when the text's figure could be bound to one. */
+  cell: cellRefSchema.optional(),
 });
 
 export const reportSchema = z.object({

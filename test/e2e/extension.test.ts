@@ -180,6 +180,41 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     await page.close();
   });
 
+  it('(i) marks the sentences of the narrative that do not hold, and shows ▲/▼ beside table rows', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, '002-cms.html'));
+    await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.chip'), null, { timeout: 15_000 });
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
+      const textBadges = Array.from(root.querySelectorAll<HTMLElement>('.badge')).filter((b) => /^b\d+$/.test(b.dataset.anchor ?? ''));
+      const trends = Array.from(root.querySelectorAll<HTMLElement>('.trend')).map((t) => ({ text: t.textContent ?? '', title: t.title }));
+      return { text: textBadges.map((b) => ({ anchor: b.dataset.anchor!, label: b.getAttribute('aria-label') ?? '' })), trends };
+    });
+    // 002-01: 1104.49 in the text vs 1,025.50 in 公开03; 002-03: 决算数“小于” while 26.65 > 25.87.
+    const wrong = state.text.find((b) => b.label.includes('1104.49'));
+    expect(wrong, JSON.stringify(state.text.map((b) => b.label))).toBeTruthy();
+    expect(state.text.some((b) => b.label.includes('应为“大于”'))).toBe(true);
+    // The mark sits on the sentence: the anchored paragraph holds the figure.
+    const paragraph = await page.evaluate(() => Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.includes('1104.49'))?.textContent ?? '');
+    expect(paragraph).toContain('1104.49');
+    // 公开07 三公: 预算数 8.05 → 决算数 8.04 shown beside the row.
+    expect(state.trends.some((t) => t.text.startsWith('▼0.01') && t.title.includes('8.05 → 8.04')), JSON.stringify(state.trends)).toBe(true);
+    await page.close();
+
+    const page001 = await browser.context.newPage();
+    await page001.goto(browser.url(PORTAL, '001-cms.html'));
+    await page001.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.chip'), null, { timeout: 15_000 });
+    const labels001 = await page001.evaluate(() =>
+      Array.from(document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.badge'))
+        .filter((b) => /^b\d+$/.test(b.dataset.anchor ?? ''))
+        .map((b) => b.getAttribute('aria-label') ?? ''),
+    );
+    // 001-01 (一般公共服务 1641.88 vs 0) and 001-03 ("0 元" in a 万元 list) on the 四(二) sentence.
+    expect(labels001.some((l) => l.includes('一般公共服务')), JSON.stringify(labels001)).toBe(true);
+    expect(labels001.some((l) => l.includes('0 元') || l.includes('0元'))).toBe(true);
+    await page001.close();
+  });
+
   it('(e) screenshot of a marked page for a human look', async () => {
     const page = await browser.context.newPage();
     await page.goto(browser.url(PORTAL, '001-cms.html'));

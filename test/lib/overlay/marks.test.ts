@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, relatedAnchors, tableAnchorMap, worstOf } from '../../../lib/overlay/marks';
+import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/overlay/marks';
 import { extraFigures, groupOf } from '../../../lib/overlay/labels';
 import { finding, report } from './report-fixture';
 
@@ -64,5 +64,25 @@ describe('marks from a report', () => {
     expect(groupOf('yoy')).toBe('yoy');
     expect(extraFigures(finding({ id: 'f', severity: 'error' }))).toBe('');
     expect(extraFigures(finding({ id: 'f', severity: 'error', message: '不相等', difference: '0.10', unit: '万元' }))).toBe('应为 19.89，实际 19.99，相差 0.10 万元');
+  });
+});
+
+describe('trends beside the rows', () => {
+  it('draws ▲/▼ for table and bound stated changes, once per cell, with what was compared', () => {
+    const base = { schema: 'budget-lens/report@1' as const, source: 's', document: { title: 't', kind: 'final' as const, units: ['万元'] }, tables: [], stats: { checksRun: 0, passed: 0, claims: 0, millis: { extract: 0, analyse: 0 } }, findings: [] };
+    const trends = trendsOf({
+      ...base,
+      changes: [
+        { label: '合计', previous: '8.05', current: '8.04', delta: '-0.01', percent: '-0.12', unit: '万元', basis: 'table', location: { tableId: 't4', row: 3, col: 6, anchor: 't4.r3.c6', label: '预算数 → 决算数' } },
+        { label: '合计', previous: '8.05', current: '8.04', delta: '-0.01', unit: '万元', basis: 'table', location: { tableId: 't4', row: 3, col: 6, anchor: 't4.r3.c6' } },
+        { label: '接待费', previous: '0.70', current: '1.20', delta: '0.50', percent: '71.43', unit: '万元', basis: 'stated', location: { text: '…', anchor: 'b3' }, cell: { tableId: 't5', row: 2, col: 3, anchor: 't5.r2.c3' } },
+        { label: '无处可放', previous: '1', current: '1', delta: '0', unit: '万元', basis: 'stated', location: { text: '…', anchor: 'b4' } },
+      ],
+    });
+    expect(trends.map((t) => [t.anchor, t.direction, t.text])).toEqual([
+      ['t4.r3.c6', 'down', '▼0.01 -0.12%'],
+      ['t5.r2.c3', 'up', '▲0.50 +71.43%'],
+    ]);
+    expect(trends[0]!.title).toContain('预算数 → 决算数');
   });
 });
