@@ -83,6 +83,8 @@ const ALIASES: Record<string, string[]> = {
   总收入: ['本年收入合计', '收入总计'],
   总支出: ['本年支出合计', '支出总计'],
   收支总计: ['收入总计', '支出总计'],
+  // N-11: 机关运行经费 is the 公用经费 of basic expenditure (行政 and 参公 units).
+  机关运行经费: ['公用经费', '公用经费合计'],
 };
 
 /** The subject as a row name: "本单位当年公用经费预算安排" → "公用经费"; "(302)" codes set apart. */
