@@ -1,4 +1,4 @@
-import type { Category, Finding, Severity } from '../report/schema';
+import type { Finding, Severity } from '../report/schema';
 
 /** Chinese wording shared by the page overlay and the popup. */
 
@@ -6,23 +6,8 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warni
 /** Glyphs make severity readable without colour: ✕ error, ! warning, i rounding note. */
 export const SEVERITY_GLYPH: Record<Severity, string> = { error: '✕', warning: '!', info: 'i' };
 
-export type CategoryGroup = 'table' | 'text' | 'yoy';
-
-export const GROUP_LABEL: Record<CategoryGroup, string> = { table: '表内勾稽', text: '文字与表格', yoy: '同比' };
-export const GROUP_ORDER: readonly CategoryGroup[] = ['table', 'text', 'yoy'];
-
-export function groupOf(category: Category): CategoryGroup {
-  switch (category) {
-    case 'yoy':
-      return 'yoy';
-    case 'text-vs-table':
-    case 'share':
-    case 'direction':
-      return 'text';
-    default:
-      return 'table';
-  }
-}
+export { GROUP_LABEL, GROUP_ORDER, groupOf } from '../report/groups';
+export type { CategoryGroup } from '../report/groups';
 
 /** "应为 19.89，实际 19.99，相差 0.10（允许尾差 0.07）万元" — the figures behind a message. */
 export function figuresLine(finding: Finding): string {

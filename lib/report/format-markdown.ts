@@ -1,5 +1,4 @@
 import type { Report } from './schema';
-import { SEVERITIES } from './schema';
 import {
   SEVERITY_NAMES,
   clean,
@@ -7,6 +6,7 @@ import {
   changeLine,
   countsLine,
   describeLocation,
+  findingGroups,
   identityFields,
   orderedFindings,
   relatedLine,
@@ -43,20 +43,21 @@ export function formatReportMarkdown(report: Report): string {
   const findings = orderedFindings(report.findings);
   if (findings.length === 0) out.push('', '未发现不一致。');
   let number = 0;
-  for (const severity of SEVERITIES) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    out.push('', `### ${SEVERITY_NAMES[severity]}（${group.length}）`, '');
-    for (const finding of group) {
-      number += 1;
-      const lines = [`**${escapeMarkdown(describeLocation(report, finding.location))}** ${code(finding.rule)}`];
-      lines.push(escapeMarkdown(finding.message));
-      const amounts = amountsLine(finding);
-      if (amounts) lines.push(escapeMarkdown(amounts));
-      // Two trailing spaces: a hard line break inside the list item.
-      out.push(`${number}. ${lines.join('  \n   ')}`);
-      const related = relatedLine(report, finding);
-      if (related) out.push(`   - 相关：${escapeMarkdown(related)}`);
+  for (const { label, counts, bySeverity } of findingGroups(findings)) {
+    out.push('', `### ${label}：${counts}`);
+    for (const [severity, group] of bySeverity) {
+      out.push('', `#### ${SEVERITY_NAMES[severity]}（${group.length}）`, '');
+      for (const finding of group) {
+        number += 1;
+        const lines = [`**${escapeMarkdown(describeLocation(report, finding.location))}** ${code(finding.rule)}`];
+        lines.push(escapeMarkdown(finding.message));
+        const amounts = amountsLine(finding);
+        if (amounts) lines.push(escapeMarkdown(amounts));
+        // Two trailing spaces: a hard line break inside the list item.
+        out.push(`${number}. ${lines.join('  \n   ')}`);
+        const related = relatedLine(report, finding);
+        if (related) out.push(`   - 相关：${escapeMarkdown(related)}`);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Change, Finding, Location, Report, Severity, TableSummary } from './schema';
 import { SEVERITIES, isCellRef } from './schema';
+import { GROUP_LABEL, GROUP_ORDER, groupOf } from './groups';
 
 /**
  * The report as plain Chinese text for a terminal. Page text is untrusted: control characters
@@ -36,6 +37,17 @@ export function severityCounts(findings: Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;
+}
+
+/** Findings by reader group (表内勾稽 / 文字与表格 / 同比), then by severity, worst first. */
+export function findingGroups(findings: Finding[]): Array<{ label: string; counts: string; bySeverity: Array<[Severity, Finding[]]> }> {
+  return GROUP_ORDER.map((kind) => findings.filter((f) => groupOf(f.category) === kind))
+    .map((inGroup, i) => ({
+      label: GROUP_LABEL[GROUP_ORDER[i]!],
+      counts: countsLine(inGroup),
+      bySeverity: SEVERITIES.map((severity): [Severity, Finding[]] => [severity, inGroup.filter((f) => f.severity === severity)]).filter(([, group]) => group.length > 0),
+    }))
+    .filter((group) => group.bySeverity.length > 0);
 }
 
 export function countsLine(findings: Finding[]): string {
@@ -147,18 +159,19 @@ export function formatReportText(report: Report): string {
   const findings = orderedFindings(report.findings);
   if (findings.length === 0) out.push('未发现不一致。');
   let number = 0;
-  for (const severity of SEVERITIES) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    out.push('', `${SEVERITY_NAMES[severity]}（${group.length}）`);
-    for (const finding of group) {
-      number += 1;
-      out.push(`  ${number}. [${finding.rule}] ${describeLocation(report, finding.location)}`);
-      out.push(`     ${clean(finding.message)}`);
-      const amounts = amountsLine(finding);
-      if (amounts) out.push(`     ${amounts}`);
-      const related = relatedLine(report, finding);
-      if (related) out.push(`     相关：${related}`);
+  for (const { label, counts, bySeverity } of findingGroups(findings)) {
+    out.push('', `【${label}】${counts}`);
+    for (const [severity, group] of bySeverity) {
+      out.push('', `${SEVERITY_NAMES[severity]}（${group.length}）`);
+      for (const finding of group) {
+        number += 1;
+        out.push(`  ${number}. [${finding.rule}] ${describeLocation(report, finding.location)}`);
+        out.push(`     ${clean(finding.message)}`);
+        const amounts = amountsLine(finding);
+        if (amounts) out.push(`     ${amounts}`);
+        const related = relatedLine(report, finding);
+        if (related) out.push(`     相关：${related}`);
+      }
     }
   }
 

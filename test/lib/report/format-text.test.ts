@@ -19,9 +19,9 @@ describe('formatReportText', () => {
     expect(text).toContain('t5（无标题） 类型 未识别 · 单位 未标明 · 3 行 × 2 列');
   });
 
-  it('counts by severity and lists errors first, then warnings, then rounding notes', () => {
+  it('counts by severity and groups findings (表内勾稽, 文字与表格, 同比), errors first within each', () => {
     expect(text).toContain('结果：错误 2 · 警告 1 · 提示 1');
-    const positions = ['错误（2）', '1. [sum.columns]', '2. [sum.code-hierarchy]', '警告（1）', '3. [text.amount]', '提示（1）', '4. [sum.rows]'].map((s) =>
+    const positions = ['【表内勾稽】', '错误（2）', '1. [sum.columns]', '2. [sum.code-hierarchy]', '提示（1）', '3. [sum.rows]', '【文字与表格】', '警告（1）', '4. [text.amount]'].map((s) =>
       text.indexOf(s),
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
