@@ -8,6 +8,7 @@ import { summaryBalanceCheck } from './summary-balance';
 import { threePublicCheck } from './three-public';
 import { performanceUnitsCheck } from './performance-units';
 import { performanceRateCheck } from './performance-rate';
+import { performanceCostCapCheck } from './performance-cost-cap';
 
 /** Every table-internal rule family, in the order their findings are listed. */
 export const TABLE_CHECKS: TableCheck[] = [
@@ -18,6 +19,7 @@ export const TABLE_CHECKS: TableCheck[] = [
   threePublicCheck,
   performanceUnitsCheck,
   performanceRateCheck,
+  performanceCostCapCheck,
 ];
 
 /**

@@ -35,6 +35,11 @@ function statsOf(grid: Grid, split: HeaderSplit, c: number): ColumnStats {
     const cell = grid.cells[r]![c]!;
     if (!isOrigin(cell, r, c)) continue;
     const value = cellValue(cell);
+    // A run of ten or more digits is an identifier (21-digit 项目编码), not an amount.
+    if (value.kind === 'number' && /^\d{10,}$/.test(cell.text.trim())) {
+      stats.texts += 1;
+      continue;
+    }
     if (value.kind === 'number') {
       stats.numbers += 1;
       const digits = cell.text.trim();

@@ -81,9 +81,10 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
     expect(r.findings.some((f) => f.rule === 'text.repeated' && f.severity === 'info' && f.actual === '1796.95')).toBe(true); // 002-14
   });
 
-  it('finds no error in seed 003, whose arithmetic is consistent; 003-01 is at most a structural warning', () => {
+  it('finds no error in seed 003, whose arithmetic is consistent; 003-01 and 003-05 (ambiguous) are warnings at most', () => {
     const r = report('003', style);
-    const alarming = r.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure'));
+    expect(r.findings.some((f) => f.rule === 'perf.cost-cap' && f.severity === 'warning' && f.actual === '20.4')).toBe(true); // 003-05
+    const alarming = r.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure' && f.rule !== 'perf.cost-cap'));
     expect(alarming, describeFindings(alarming)).toEqual([]);
     expect(r.stats.checksRun).toBeGreaterThan(100);
     expect(r.changes.filter((c) => c.basis === 'stated').length).toBeGreaterThanOrEqual(4);
