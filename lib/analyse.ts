@@ -14,6 +14,7 @@ import { checkNarrative } from './checks/narrative';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
+import { checkCounts } from './checks/text-counts';
 import { tableChanges } from './history/table-changes';
 import { bindStatedChanges, buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
@@ -88,6 +89,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const facts = buildFactIndex(models);
   mergeOutcome(outcome, checkTextAgainstTables(claims, facts, identity.kind, doc.blocks));
   mergeOutcome(outcome, checkRepeatedFigures(claims, models));
+  mergeOutcome(outcome, checkCounts(doc.blocks, models));
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 
