@@ -4,17 +4,23 @@ interface Props {
   covered: boolean;
   showInfo: boolean;
   onShowInfo: (show: boolean) => void;
+  showPassed: boolean;
+  onShowPassed: (show: boolean) => void;
   onAddHost: () => void;
 }
 
 /** Rarely used settings, folded away: rounding notes on the page, and extra portal hosts. */
-export function SettingsPanel({ host, covered, showInfo, onShowInfo, onAddHost }: Props) {
+export function SettingsPanel({ host, covered, showInfo, onShowInfo, showPassed, onShowPassed, onAddHost }: Props) {
   return (
     <details class="settings">
       <summary>设置</summary>
       <label class="check">
         <input type="checkbox" checked={showInfo} onChange={(e) => onShowInfo((e.currentTarget as HTMLInputElement).checked)} />
         在页面上标出尾数提示（四舍五入造成的小差异）
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={showPassed} onChange={(e) => onShowPassed((e.currentTarget as HTMLInputElement).checked)} />
+        显示核对无误的内容（文字中已与表格或自身算式核对相符的数字）
       </label>
       {!covered && (
         <p class="add-host">

@@ -115,6 +115,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     },
     findings: numberFindings(dedupe(outcome.findings)),
     changes,
+    confirmed: outcome.confirmed,
   };
   return { report, tables: models };
 }

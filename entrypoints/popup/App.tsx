@@ -10,6 +10,7 @@ import { DocumentHeader } from '../../components/DocumentHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { FindingList } from '../../components/FindingList';
 import { NotChecked } from '../../components/NotChecked';
+import { ConfirmedList } from '../../components/ConfirmedList';
 import { SeverityCounts } from '../../components/SeverityCounts';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { SiteSwitch } from '../../components/SiteSwitch';
@@ -102,6 +103,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
         covered={covered}
         showInfo={settings.showInfo}
         onShowInfo={(showInfo) => void updateSettings((s) => ({ ...s, showInfo }))}
+        showPassed={settings.showPassed}
+        onShowPassed={(showPassed) => void updateSettings((s) => ({ ...s, showPassed }))}
         onAddHost={() => void addHost()}
       />
       {status.kind === 'failed' && (
@@ -136,6 +139,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
           <EmptyState icon="✓" title={`已核对 ${report.stats.checksRun} 项，未发现问题`}>
             共 {report.tables.length} 张表格。
           </EmptyState>
+          {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
           <NotChecked items={notChecked} />
         </>
       );
@@ -146,6 +150,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
           {report.tables.length} 张表格，核对 {report.stats.checksRun} 项；点击条目可定位到页面中的单元格。
         </p>
         <FindingList report={report} onSelect={select} />
+        {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
         <NotChecked items={notChecked} />
       </>
     );

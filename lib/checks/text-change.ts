@@ -88,6 +88,7 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
     const verdict = checkRatio(percent, claim.percentDecimals ?? 2, delta, { value: prior, decimals: Math.max(current.decimals, delta.decimals) }, 2);
     if (verdict.verdict === 'pass') {
       outcome.passed += 1;
+      outcome.confirmed.push({ rule: 'text.change', message: `增减率 ${percent.toString()}% = ${delta.raw} ÷ 上年 ${prior.toString()}${current.unit}`, location: textRef(placed) });
       continue;
     }
     const exact = verdict.exact.toDecimalPlaces(4).toString();

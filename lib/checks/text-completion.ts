@@ -3,7 +3,7 @@ import type { PlacedClaim } from '../narrative/document-claims';
 import { ofKind } from '../narrative/document-claims';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
-import { textFinding } from './text-finding';
+import { textFinding, textRef } from './text-finding';
 
 /**
  * Completion sentences (rulebook N-05, N-06): "年初预算为A，支出决算为B，完成年初预算的Z%，
@@ -28,7 +28,10 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
         );
       } else {
         const verdict = checkRatio(rate, rateDecimals ?? 2, actual, budget);
-        if (verdict.verdict === 'pass') outcome.passed += 1;
+        if (verdict.verdict === 'pass') {
+          outcome.passed += 1;
+          outcome.confirmed.push({ rule: 'text.completion', message: `完成率 ${rate.toString()}% = 决算 ${fmtB} ÷ 年初预算 ${fmtA}`, location: textRef(placed) });
+        }
         else {
           const exact = verdict.exact.toDecimalPlaces(4).toString();
           const slip = b.minus(a).equals(rate) ? `；${rate.toString()} 恰为决算数减预算数之差（${fmtB} − ${fmtA}），不是完成率` : '';
@@ -55,7 +58,10 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
       outcome.checksRun += 1;
       const truth = b.greaterThan(a) ? 'greater' : b.lessThan(a) ? 'less' : 'equal';
       const words = { greater: '大于', less: '小于', equal: '等于' } as const;
-      if (truth === comparison) outcome.passed += 1;
+      if (truth === comparison) {
+        outcome.passed += 1;
+        outcome.confirmed.push({ rule: 'text.direction', message: `决算 ${fmtB} ${{ greater: '大于', less: '小于', equal: '等于' }[truth]}年初预算 ${fmtA}，与文中一致`, location: textRef(placed) });
+      }
       else {
         outcome.findings.push(
           textFinding(placed, {

@@ -6,7 +6,7 @@ import type { EnumerationClaim } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
-import { textFinding } from './text-finding';
+import { textFinding, textRef } from './text-finding';
 
 /**
  * Lists in the text (rulebook N-07, N-02): "X万元，其中：a、b、c" — the parts must not add up
@@ -56,6 +56,7 @@ export function checkEnumerations(claims: PlacedClaim[]): CheckOutcome {
     outcome.checksRun += 1;
     if (verdict === 'pass') {
       outcome.passed += 1;
+      outcome.confirmed.push({ rule: 'text.enumeration', message: `「${list.whole.subject}」${list.whole.amount.raw} = 列举各项之和（${list.parts.map((p) => p.amount.raw).join(' + ')}）`, location: textRef(placed) });
       continue;
     }
     const fmt = (v: Decimal): string => formatAmount(v, Math.min(decimals, 2));

@@ -5,7 +5,7 @@ import type { ShareClaim, StatedAmount } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
-import { textFinding } from './text-finding';
+import { textFinding, textRef } from './text-finding';
 
 /**
  * Shares (rulebook N-03, §6.4): a stated "占 Y%" must equal its amount over the whole it is a
@@ -87,6 +87,7 @@ export function checkShares(claims: PlacedClaim[]): CheckOutcome {
     const verdict = checkRatio(share.percent, share.decimals, shown(share.amount), shown(whole.amount));
     if (verdict.verdict === 'pass') {
       outcome.passed += 1;
+      outcome.confirmed.push({ rule: 'text.share', message: `占比 ${share.percent.toString()}% = ${share.amount.raw} ÷ ${whole.amount.raw}`, location: textRef(placed) });
       continue;
     }
     const exact = verdict.exact.toDecimalPlaces(4).toString();

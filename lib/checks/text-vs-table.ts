@@ -8,7 +8,7 @@ import type { CellRef } from '../report/schema';
 import type { CheckOutcome, FindingDraft } from './types';
 import type { TextBlock } from '../source/types';
 import { emptyOutcome } from './types';
-import { textFinding } from './text-finding';
+import { textFinding, textRef } from './text-finding';
 
 /**
  * The narrative against the tables (rulebook N-01, N-02, N-09, N-12): an amount the text states
@@ -103,8 +103,10 @@ function checkAgainst(placed: PlacedClaim, stated: StatedAmount, subject: string
   if (!facts.length) return false;
   const comparisons = facts.map((fact) => ({ fact, comparison: compareAmount(stated, fact) }));
   outcome.checksRun += 1;
-  if (comparisons.some((c) => c.comparison.verdict === 'pass')) {
+  const pass = comparisons.find((c) => c.comparison.verdict === 'pass');
+  if (pass) {
     outcome.passed += 1;
+    outcome.confirmed.push({ rule: 'text.amount', message: `「${subject}」${stated.raw} 与表中${where(pass.fact)}一致`, location: textRef(placed) });
     return true;
   }
   const info = comparisons.find((c) => c.comparison.verdict === 'info');

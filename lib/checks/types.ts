@@ -1,4 +1,4 @@
-import type { Finding, NotChecked } from '../report/schema';
+import type { Confirmed, Finding, NotChecked } from '../report/schema';
 import type { TableModel } from '../table/model';
 
 /** A finding before the registry numbers it. */
@@ -10,6 +10,8 @@ export interface CheckOutcome {
   checksRun: number;
   passed: number;
   notChecked: NotChecked[];
+  /** Text claims that were checked and hold, for readers who want to see those too. */
+  confirmed: Confirmed[];
 }
 
 export interface TableCheck {
@@ -19,7 +21,7 @@ export interface TableCheck {
 }
 
 export function emptyOutcome(): CheckOutcome {
-  return { findings: [], checksRun: 0, passed: 0, notChecked: [] };
+  return { findings: [], checksRun: 0, passed: 0, notChecked: [], confirmed: [] };
 }
 
 export function mergeOutcome(into: CheckOutcome, from: CheckOutcome): void {
@@ -27,4 +29,5 @@ export function mergeOutcome(into: CheckOutcome, from: CheckOutcome): void {
   into.checksRun += from.checksRun;
   into.passed += from.passed;
   into.notChecked.push(...from.notChecked);
+  into.confirmed.push(...from.confirmed);
 }

@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   userHosts: z.array(z.string()).default([]),
   /** Rounding notes (info) marked on the page. */
   showInfo: z.boolean().default(true),
+  /** Text claims that checked out listed in the popup too. */
+  showPassed: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -80,6 +80,13 @@ export const notCheckedSchema = z.object({
   anchor: z.string().optional(),
 });
 
+/** A claim of the text that was checked and holds (shown on request: "show what checked out"). */
+export const confirmedSchema = z.object({
+  rule: z.string(),
+  message: z.string(),
+  location: locationSchema,
+});
+
 export const changeSchema = z.object({
   label: z.string(),
   code: z.string().optional(),
@@ -115,6 +122,7 @@ export const reportSchema = z.object({
   }),
   findings: z.array(findingSchema),
   changes: z.array(changeSchema),
+  confirmed: z.array(confirmedSchema).optional(),
 });
 
 export type Severity = z.infer<typeof severitySchema>;
@@ -126,6 +134,7 @@ export type Finding = z.infer<typeof findingSchema>;
 export type TableSummary = z.infer<typeof tableSummarySchema>;
 export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Change = z.infer<typeof changeSchema>;
+export type Confirmed = z.infer<typeof confirmedSchema>;
 export type Report = z.infer<typeof reportSchema>;
 
 export function isCellRef(loc: Location): loc is CellRef {

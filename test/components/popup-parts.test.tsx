@@ -72,17 +72,31 @@ describe('popup components', () => {
   });
 });
 
+describe('what checked out', () => {
+  it('lists the confirmed claims with their sentence, through text only', async () => {
+    const { ConfirmedList } = await import('../../components/ConfirmedList');
+    const root = mount(<ConfirmedList items={[{ rule: 'text.share', message: '占比 67.85% = 1434.27万元 ÷ 2113.81万元', location: { text: '<img src=x onerror=alert(1)>基本支出1434.27万元，占67.85%', anchor: 'b3' } }]} />);
+    expect(root.querySelectorAll('li')).toHaveLength(1);
+    expect(root.textContent).toContain('占比 67.85%');
+    expect(root.querySelector('img')).toBeNull();
+    expect(mount(<ConfirmedList items={[]} />).textContent).toBe('');
+  });
+});
+
 describe('settings panel', () => {
   it('offers the host only when it is not covered', async () => {
     const { SettingsPanel } = await import('../../components/SettingsPanel');
     const onAddHost = vi.fn();
     const onShowInfo = vi.fn();
-    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} onAddHost={onAddHost} />);
+    const onShowPassed = vi.fn();
+    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} onAddHost={onAddHost} />);
     root.querySelector<HTMLButtonElement>('button.link')!.click();
     expect(onAddHost).toHaveBeenCalled();
     root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     expect(onShowInfo).toHaveBeenCalledWith(false);
-    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} onAddHost={onAddHost} />);
+    root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
+    expect(onShowPassed).toHaveBeenCalledWith(true);
+    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} onAddHost={onAddHost} />);
     expect(covered.querySelector('button.link')).toBeNull();
   });
 });

@@ -61,13 +61,15 @@ describe('narrative arithmetic within the text', () => {
     expect(check('政府采购支出总额514.47万元，其中：货物支出427.08万元、工程支出1.27万元、服务支出186.11万元。').severities).toEqual(['error text.enumeration']);
   });
 
-  it('passes seed 003 year-over-year sentences and records them as stated changes', () => {
-    const { severities, changes } = check(
+  it('passes seed 003 year-over-year sentences, confirms them, and records them as stated changes', () => {
+    const { severities, changes, outcome } = check(
       '济源产城融合示范区医疗保障局部门2024年收入总计6465.30万元，支出总计6465.30万元，与2023年相比，收、支总计各减少379.10万元，下降5.54%，主要原因：项目预算减少。',
       '部门2024年一般公共预算收支预算5497.60万元，政府性基金收支预算967.70万元。与2023年相比，一般公共预算收支预算减少1140.30万元，下降17.18%；与2023年相比，政府性基金收支预算增加761.20万元，增长368.62%。',
       '济源产城融合示范区医疗保障局部门2024年“三公”经费支出预算为3.20万元。2024年“三公”经费预算数比2023年减少0.90万元，下降21.95%。',
     );
     expect(severities).toEqual([]);
+    expect(outcome.confirmed.map((c) => c.rule)).toEqual(['text.change', 'text.change', 'text.change', 'text.change']);
+    expect(outcome.confirmed[0]!.message).toContain('5.54%');
     expect(changes.map((c) => [c.previous, c.current, c.delta])).toEqual([
       ['6844.40', '6465.30', '-379.10'],
       ['6637.90', '5497.60', '-1140.30'],
