@@ -79,15 +79,17 @@ function amountFinding(placed: PlacedClaim, stated: StatedAmount, subject: strin
   const tableShown = `${fact.value.toFixed(fact.decimals)}${fact.unit}`;
   const converted = fact.unit === stated.unit ? '' : `（${tableShown} = ${comparison.table.toString()}${stated.unit}）`;
   const transposed = comparison.verdict === 'error' && isTransposition(stated.value, comparison.table) ? `；数字相同而顺序不同，疑似位数颠倒（${stated.value.toString()} ↔ ${fmtTable}）` : '';
+  // N-02: the figure is the table's own, but in another unit ("12.71 元" for a 12.71 万元 cell).
+  const wrongUnit = comparison.verdict === 'error' && fact.unit !== stated.unit && stated.value.equals(fact.value) ? `；数值与表中 ${tableShown} 相同而单位不同，疑似单位写错` : '';
   const message =
     comparison.verdict === 'info'
       ? `文中「${subject}」${stated.raw} 与表中${where(fact)} ${fmtTable}${stated.unit}${converted} 相差 ${comparison.difference.abs().toString()}，在尾数误差范围内。${extra}`
-      : `文中「${subject}」${stated.raw} ≠ 表中${where(fact)} ${fmtTable}${stated.unit}${converted}，差 ${comparison.difference.abs().toString()}${stated.unit}${transposed}。${extra}`;
+      : `文中「${subject}」${stated.raw} ≠ 表中${where(fact)} ${fmtTable}${stated.unit}${converted}，差 ${comparison.difference.abs().toString()}${stated.unit}${transposed}${wrongUnit}。${extra}`;
   return {
     ...textFinding(placed, {
-      rule: 'text.amount',
+      rule: wrongUnit ? 'text.unit' : 'text.amount',
       severity: comparison.verdict === 'info' ? 'info' : 'error',
-      category: 'text-vs-table',
+      category: wrongUnit ? 'unit' : 'text-vs-table',
       message,
       expected: comparison.table.toString(),
       actual: stated.value.toString(),

@@ -73,6 +73,12 @@ describe('the narrative against the tables', () => {
     expect(yuan.findings.filter((f) => f.rule === 'text.amount').map((f) => [f.severity, f.actual, f.expected])).toEqual([['info', '12.71', '12.71706']]);
   });
 
+  it('names a figure written in the wrong unit (N-02)', () => {
+    const report = analyse(doc(tsv(`项目\t本年预算\n七、卫生健康支出\t1641.88`), ['部门收支总表', '单位：万元'], ['卫生健康支出1641.88元。'], '某局2020年度部门预算'));
+    expect(report.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['text.unit', 'error', 'unit']]);
+    expect(report.findings[0]!.message).toContain('单位写错');
+  });
+
   it('names a digit transposition', () => {
     const report = analyse(doc(tsv(`项目\t本年预算\n七、卫生健康支出\t1641.88`), ['部门收支总表', '单位：万元'], ['卫生健康支出1461.88万元。'], '某局2020年度部门预算'));
     expect(report.findings[0]?.message).toContain('顺序不同');
