@@ -8,6 +8,7 @@ import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
 import { nameKey } from '../narrative/bind';
 import type { CheckOutcome, FindingDraft } from './types';
+import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
 /**
@@ -26,8 +27,7 @@ interface Fact {
 }
 
 function ref(table: TableModel, row: BodyRow, col: number, label: string): CellRef {
-  const cell = table.grid.cells[row.row]?.[col];
-  return { tableId: table.id, row: row.row, col, ...(table.page ? { page: table.page } : {}), ...(cell?.anchor ? { anchor: cell.anchor } : {}), label };
+  return cellRefAt(table, row.row, col, label);
 }
 
 function valueAt(row: BodyRow, col: number): { value: Decimal; decimals: number } | null {

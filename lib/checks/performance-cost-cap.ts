@@ -5,6 +5,7 @@ import { convert } from '../amount/units';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import type { CheckOutcome } from './types';
+import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
 /**
@@ -38,10 +39,7 @@ export const performanceCostCapCheck = {
             outcome.passed += 1;
             return;
           }
-          const ref = (r: number, col: number, label: string): CellRef => {
-            const at = table.grid.cells[r]?.[col];
-            return { tableId: table.id, row: r, col, ...(table.page ? { page: table.page } : {}), ...(at?.anchor ? { anchor: at.anchor } : {}), label };
-          };
+          const ref = (r: number, col: number, label: string): CellRef => cellRefAt(table, r, col, label);
           outcome.findings.push({
             rule: 'perf.cost-cap',
             severity: 'warning',

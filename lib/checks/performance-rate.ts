@@ -5,6 +5,7 @@ import { compactText } from '../amount/normalize';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import type { CheckOutcome } from './types';
+import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
 /**
@@ -47,14 +48,7 @@ export const performanceRateCheck = {
           outcome.passed += 1;
           continue;
         }
-        const ref = (col: number, label: string): CellRef => ({
-          tableId: table.id,
-          row: v,
-          col,
-          ...(table.page ? { page: table.page } : {}),
-          ...(cells[col]!.anchor ? { anchor: cells[col]!.anchor } : {}),
-          label,
-        });
+        const ref = (col: number, label: string): CellRef => cellRefAt(table, v, col, label);
         const exact = verdict.exact.toDecimalPlaces(4).toString();
         outcome.findings.push({
           rule: 'perf.rate',

@@ -2,6 +2,7 @@ import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import { compactText } from '../amount/normalize';
 import type { CheckOutcome } from './types';
+import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
 /**
@@ -73,14 +74,7 @@ export const performanceUnitsCheck = {
         outcome.passed += 1;
         continue;
       }
-      const ref = (col: number, label: string): CellRef => ({
-        tableId: table.id,
-        row: r,
-        col,
-        ...(table.page ? { page: table.page } : {}),
-        ...(cells[col]!.anchor ? { anchor: cells[col]!.anchor } : {}),
-        label,
-      });
+      const ref = (col: number, label: string): CellRef => cellRefAt(table, r, col, label);
       outcome.findings.push({
         rule: 'perf.unit',
         severity: mismatch.severity,

@@ -46,16 +46,21 @@ function decimalsOf(terms: Term[]): number {
   return decimals;
 }
 
-export function cellRef(table: TableModel, term: Term): CellRef {
-  const cell = table.grid.cells[term.row]?.[term.col];
+/** A reference to one grid position of a table, with the origin cell's anchor for the overlay. */
+export function cellRefAt(table: TableModel, row: number, col: number, label: string): CellRef {
+  const cell = table.grid.cells[row]?.[col];
   return {
     tableId: table.id,
-    row: term.row,
-    col: term.col,
+    row,
+    col,
     ...(table.page ? { page: table.page } : {}),
     ...(cell?.anchor ? { anchor: cell.anchor } : {}),
-    label: term.label,
+    label,
   };
+}
+
+export function cellRef(table: TableModel, term: Term): CellRef {
+  return cellRefAt(table, term.row, term.col, term.label);
 }
 
 const SEVERITY_RANK: Record<Verdict, number> = { pass: 0, info: 1, warning: 2, error: 3 };

@@ -9,6 +9,7 @@ import type { CheckOutcome, FindingDraft } from './types';
 import type { TextBlock } from '../source/types';
 import { emptyOutcome } from './types';
 import { textFinding, textRef } from './text-finding';
+import { cellRefAt } from './sum-identity';
 
 /**
  * The narrative against the tables (rulebook N-01, N-02, N-09, N-12): an amount the text states
@@ -59,15 +60,7 @@ export function isTransposition(a: Decimal, b: Decimal): boolean {
 }
 
 function cellOf(fact: CellFact): CellRef {
-  const cell = fact.table.grid.cells[fact.row.row]?.[fact.col];
-  return {
-    tableId: fact.table.id,
-    row: fact.row.row,
-    col: fact.col,
-    ...(fact.table.page ? { page: fact.table.page } : {}),
-    ...(cell?.anchor ? { anchor: cell.anchor } : {}),
-    label: `${fact.row.code ? `${fact.row.code.code} ` : ''}${fact.row.label}`,
-  };
+  return cellRefAt(fact.table, fact.row.row, fact.col, `${fact.row.code ? `${fact.row.code.code} ` : ''}${fact.row.label}`);
 }
 
 function where(fact: CellFact): string {
