@@ -9,6 +9,7 @@ import { threePublicCheck } from './three-public';
 import { performanceUnitsCheck } from './performance-units';
 import { performanceRateCheck } from './performance-rate';
 import { performanceCostCapCheck } from './performance-cost-cap';
+import { codeLabelsCheck } from './code-labels';
 
 /** Every table-internal rule family, in the order their findings are listed. */
 export const TABLE_CHECKS: TableCheck[] = [
@@ -20,6 +21,7 @@ export const TABLE_CHECKS: TableCheck[] = [
   performanceUnitsCheck,
   performanceRateCheck,
   performanceCostCapCheck,
+  codeLabelsCheck,
 ];
 
 /**
