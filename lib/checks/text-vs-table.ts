@@ -3,7 +3,7 @@ import { convert } from '../amount/units';
 import type { AmountClaim, StatedAmount } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { CellFact } from '../narrative/bind';
-import { factsNamed, resolveReference } from '../narrative/bind';
+import { factsNamed, levelSlips, resolveReference } from '../narrative/bind';
 import type { CellRef } from '../report/schema';
 import type { CheckOutcome, FindingDraft } from './types';
 import type { TextBlock } from '../source/types';
@@ -193,6 +193,22 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
   }
   outcome.checksRun += byName.checksRun;
   outcome.passed += byName.passed;
+
+  // A 项 named as a 款 anywhere in the text (004-05).
+  for (const block of blocks) {
+    if (!/[（(]款[)）]/.test(block.text)) continue;
+    for (const slip of levelSlips(block.text, facts)) {
+      outcome.checksRun += 1;
+      outcome.findings.push({
+        rule: 'text.label',
+        severity: 'warning',
+        category: 'label',
+        message: `文中把「${slip.names[1]}」称为“款”，表中它是项 ${slip.item.code}${slip.section ? `，所属的款为 ${slip.section.code} ${slip.section.row.label}` : ''}。`,
+        location: { text: block.text.slice(slip.start, slip.end), anchor: block.anchor, start: slip.start, end: slip.end, ...(block.page ? { page: block.page } : {}) },
+        related: [cellOf(slip.item)],
+      });
+    }
+  }
 
   if (unbound) outcome.notChecked.push({ what: `文字中的 ${unbound} 个金额`, reason: '未能对应到表格中的某一行（或对应的多行数值不一），未核对' });
   return outcome;

@@ -162,3 +162,35 @@ export function bindStatedChanges(changes: Change[], facts: CellFact[]): void {
     };
   }
 }
+
+const SECTION_REFERENCE = /([^（(,，。;；:：、\d]+?)[（(]类[)）]\s*([^（(,，。;；:：、]+?)[（(]款[)）](?!\s*[^（(,，。;；:：、]{0,30}[（(]项[)）])/g;
+
+export interface LevelSlip {
+  names: [string, string];
+  /** The 项 the text called a 款, and the 款 it belongs to. */
+  item: CellFact;
+  section?: CellFact;
+  start: number;
+  end: number;
+}
+
+/**
+ * "卫生健康支出（类）医疗保障经办事务（款）" where 医疗保障经办事务 is a 项 of the class, not a 款
+ * (rulebook C-02, seed 004-05): the level named in the text is the wrong one.
+ */
+export function levelSlips(text: string, facts: CellFact[]): LevelSlip[] {
+  const slips: LevelSlip[] = [];
+  const coded = facts.filter((f) => f.code && /^2\d\d/.test(f.code));
+  for (const match of text.matchAll(SECTION_REFERENCE)) {
+    const names: [string, string] = [match[1]!.replace(/^\d+[、.]/, ''), match[2]!];
+    const classCode = functionClassByName(nameKey(names[0]));
+    if (!classCode) continue;
+    const key = nameKey(names[1]);
+    if (coded.some((f) => f.code!.length === 5 && f.code!.startsWith(classCode) && f.name === key)) continue;
+    const item = coded.find((f) => f.code!.length === 7 && f.code!.startsWith(classCode) && f.name === key);
+    if (!item) continue;
+    const section = coded.find((f) => f.code === item.code!.slice(0, 5));
+    slips.push({ names, item, ...(section ? { section } : {}), start: match.index!, end: match.index! + match[0].length });
+  }
+  return slips;
+}

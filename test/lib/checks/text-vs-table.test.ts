@@ -73,6 +73,21 @@ describe('the narrative against the tables', () => {
     expect(yuan.findings.filter((f) => f.rule === 'text.amount').map((f) => [f.severity, f.actual, f.expected])).toEqual([['info', '12.71', '12.71706']]);
   });
 
+  it('warns when the text calls a 项 a 款 (004-05)', () => {
+    const report = analyse(
+      doc(
+        tsv(`科目编码\t科目名称\t合计\n210\t卫生健康支出\t10.00\n21015\t医疗保障管理事务\t10.00\n2101506\t医疗保障经办事务\t10.00`),
+        ['一般公共预算支出表', '单位：万元'],
+        ['5、卫生健康支出（类）医疗保障经办事务（款）：指用于开展医疗保障经办的支出。'],
+        '西乡县医疗保险基金管理中心2023年单位预算',
+      ),
+    );
+    const label = report.findings.find((f) => f.rule === 'text.label');
+    expect(label?.severity).toBe('warning');
+    expect(label?.message).toContain('21015 医疗保障管理事务');
+    expect(label?.location).toMatchObject({ anchor: 'b0', text: '卫生健康支出（类）医疗保障经办事务（款）' });
+  });
+
   it('names a figure written in the wrong unit (N-02)', () => {
     const report = analyse(doc(tsv(`项目\t本年预算\n七、卫生健康支出\t1641.88`), ['部门收支总表', '单位：万元'], ['卫生健康支出1641.88元。'], '某局2020年度部门预算'));
     expect(report.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['text.unit', 'error', 'unit']]);
