@@ -1,11 +1,9 @@
 import Decimal from 'decimal.js';
 import type { CellValue } from '../amount/parse';
+import { amountOrZero } from '../amount/parse';
 
 function valueOf(cell: CellValue | undefined): Decimal | null {
-  if (!cell) return null;
-  if (cell.kind === 'number') return cell.value;
-  if (cell.kind === 'blank') return new Decimal(0);
-  return null;
+  return cell ? amountOrZero(cell) : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CellValue } from '../amount/parse';
+import { amountOrZero } from '../amount/parse';
 import { classify, quantumFor, sumTolerance } from '../amount/tolerance';
 import type { Verdict } from '../amount/tolerance';
 import { formatAmount, decimalString } from '../amount/format';
@@ -34,12 +35,6 @@ export interface SumIdentity {
 
 const LIST_LIMIT = 6;
 
-function numeric(value: CellValue): Decimal | null {
-  if (value.kind === 'number') return value.value;
-  if (value.kind === 'blank') return new Decimal(0);
-  return null;
-}
-
 function decimalsOf(terms: Term[]): number {
   let decimals = 0;
   for (const term of terms) if (term.value.kind === 'number') decimals = Math.max(decimals, term.value.decimals);
@@ -72,8 +67,8 @@ const SEVERITY_RANK: Record<Verdict, number> = { pass: 0, info: 1, warning: 2, e
  */
 export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingDraft | null {
   const { table, total, addends } = identity;
-  const totalValue = numeric(total.value);
-  const values = addends.map((a) => numeric(a.value));
+  const totalValue = amountOrZero(total.value);
+  const values = addends.map((a) => amountOrZero(a.value));
   if (totalValue === null || values.some((v) => v === null)) return null;
   const shown = addends.filter((a) => a.value.kind === 'number');
   if (total.value.kind !== 'number' && shown.length === 0) return null;
@@ -97,7 +92,7 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   const grouped = [total, ...addends].some((t) => t.value.kind === 'number' && t.value.grouped);
   const fmt = (v: Decimal): string => formatAmount(v, decimals, grouped);
   const listed = addends.length <= LIST_LIMIT
-    ? `${addends.map((a) => `${a.label} ${fmt(numeric(a.value)!)}`).join(' + ')} = ${fmt(sum)}`
+    ? `${addends.map((a) => `${a.label} ${fmt(amountOrZero(a.value)!)}`).join(' + ')} = ${fmt(sum)}`
     : `${identity.sumName ?? '各项之和'} ${fmt(sum)}（${shown.length} 项有数）`;
   const diffText = fmt(difference.abs());
   const unitText = table.unit ?? '（单位未标明）';

@@ -66,10 +66,6 @@ export function expandGrid(rows: SourceCell[][]): Grid {
   return { width, height: rows.length, cells };
 }
 
-export function cellAt(grid: Grid, row: number, col: number): GridCell {
-  return grid.cells[row]![col]!;
-}
-
 /** True when (row, col) is the top-left position of its cell, so its value is counted once. */
 export function isOrigin(cell: GridCell, row: number, col: number): boolean {
   return cell.originRow === row && cell.originCol === col;
