@@ -1,0 +1,169 @@
+/**
+ * The seed answer key (docs/seed-answer-key.md) as data: one expectation per key item (or per
+ * "verified consistent" claim), each a function from a Report to the problems found (none when the
+ * expectation holds). Shared by the HTML acceptance test (every rendering of the seed pages) and
+ * the HTML↔PDF parity test (the same pages printed to PDF), so both check exactly the same things.
+ */
+import type { Finding, Report } from '../../lib/report/schema';
+
+export type Seed = '000' | '001' | '002' | '003' | '004';
+export const seeds: Seed[] = ['000', '001', '002', '003', '004'];
+
+export interface KeyExpectation {
+  /** The answer-key id ("001-05"), or "<seed>-<what>" for a verified-consistent claim. */
+  id: string;
+  seed: Seed;
+  title: string;
+  /** What is wrong with the report against this expectation; empty when it holds. */
+  problems(report: Report): string[];
+}
+
+export const bySeverity = (r: Report, severity: Finding['severity']): Finding[] => r.findings.filter((f) => f.severity === severity);
+export const has = (findings: Finding[], actual: string, expected?: string): boolean =>
+  findings.some((f) => f.actual === actual && (expected === undefined || f.expected === expected));
+export const inTables = (r: Report): Finding[] => r.findings.filter((f) => 'tableId' in f.location);
+export const inText = (r: Report): Finding[] => r.findings.filter((f) => !('tableId' in f.location));
+export const isAlarming = (f: Finding): boolean => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure');
+export const describeFindings = (findings: Finding[]): string =>
+  findings.map((f) => `${f.severity} ${f.rule} ${f.actual}/${f.expected}: ${f.message}`).join('\n');
+
+/** A problem when `ok` is false, naming what was looked for and listing the findings it was looked for in. */
+const need = (ok: boolean, what: string, among: Finding[]): string[] => (ok ? [] : [`missing ${what}; found:\n${describeFindings(among)}`]);
+/** Problems for findings that should not be there. */
+const none = (unexpected: Finding[]): string[] => unexpected.map((f) => `unexpected ${f.severity} ${f.rule} ${f.actual}/${f.expected}: ${f.message}`);
+
+const expectations: KeyExpectation[] = [];
+const key = (seed: Seed, id: string, title: string, problems: (r: Report) => string[]): void => {
+  expectations.push({ id, seed, title, problems });
+};
+
+// Seed 000
+key('000', '000-01', 'the 一般公共预算支出表 with no 公用经费 column (元, exact) as errors', (r) => {
+  const errors = bySeverity(r, 'error');
+  return [
+    ...need(has(errors, '2068839.67', '1873991.42'), 'error 2068839.67/1873991.42', errors),
+    ...need(has(errors, '1648839.67', '1423687.92'), 'error 1648839.67/1423687.92', errors),
+    ...need(has(errors, '225151.75', '645151.75'), 'error 225151.75/645151.75', errors),
+  ];
+});
+key('000', '000-05', 'a 金额 indicator measured in 人次 (住院报销金额) as an error', (r) =>
+  need(r.findings.some((f) => f.rule === 'perf.unit' && f.severity === 'error' && f.message.includes('住院报销金额')), 'perf.unit error on 住院报销金额', r.findings),
+);
+key('000', '000-02', 'rounding 12.71 vs 12.71706 as info', (r) => {
+  const info = bySeverity(r, 'info');
+  return need(has(info, '12.71', '12.71706'), 'info 12.71/12.71706', info);
+});
+key('000', '000-consistent', 'nothing alarming outside the 一般公共预算支出表 (structural warnings and 000-05 aside)', (r) =>
+  none(
+    r.findings.filter(
+      (f) => isAlarming(f) && f.rule !== 'perf.unit' && !/一般公共预算支出表/.test(r.tables.find((t) => 'tableId' in f.location && t.id === f.location.tableId)?.title ?? ''),
+    ),
+  ),
+);
+
+// Seed 001
+key('001', '001-05', 'error 33.81 vs 23.19', (r) => need(has(bySeverity(r, 'error'), '33.81', '23.19'), 'error 33.81/23.19', bySeverity(r, 'error')));
+key('001', '001-06', 'error 19.99 vs 19.89 beyond the rounding allowance 0.07', (r) => {
+  const errors = bySeverity(r, 'error');
+  const tolerance = errors.find((f) => f.actual === '19.99' && f.expected === '19.89')?.tolerance;
+  return [...need(has(errors, '19.99', '19.89'), 'error 19.99/19.89', errors), ...(tolerance === '0.07' ? [] : [`tolerance of 19.99/19.89 is ${tolerance}, not 0.07`])];
+});
+key('001', '001-08', 'error 117.65 vs 137.64', (r) => need(has(bySeverity(r, 'error'), '117.65', '137.64'), 'error 117.65/137.64', bySeverity(r, 'error')));
+key('001', '001-01', 'text error 1641.88 stated where the table has 0', (r) => {
+  const errors = inText(r).filter((f) => f.severity === 'error');
+  return need(has(errors, '1641.88', '0'), 'text error 1641.88/0', errors);
+});
+key('001', '001-02', 'text error 0 stated where the table has 1641.88', (r) => {
+  const errors = inText(r).filter((f) => f.severity === 'error');
+  return need(has(errors, '0', '1641.88'), 'text error 0/1641.88', errors);
+});
+key('001', '001-03', 'a unit slip in the text as an error', (r) => {
+  const errors = inText(r).filter((f) => f.severity === 'error');
+  return need(errors.some((f) => f.rule === 'text.unit'), 'text.unit error', errors);
+});
+key('001', '001-10', 'the same figure twice with digits swapped (1461.88 vs 1641.88) as an error', (r) =>
+  need(r.findings.some((f) => f.rule === 'text.repeated' && f.severity === 'error' && f.actual === '1461.88' && f.expected === '1641.88'), 'text.repeated error 1461.88/1641.88', r.findings),
+);
+key('001', '001-09', 'the malformed code "21 15 01" as a label warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'label.code' && f.severity === 'warning' && f.message.includes('21 15 01')), 'label.code warning on 21 15 01', r.findings),
+);
+key('001', '001-04', 'class 209 vs 210 across tables as errors', (r) => {
+  const cross = r.findings.filter((f) => f.rule.startsWith('cross.') && f.severity === 'error');
+  return [...need(has(cross, '1641.88', '187.64'), 'cross error 1641.88/187.64', cross), ...need(has(cross, '1454.24', '0'), 'cross error 1454.24/0', cross)];
+});
+key('001', '001-07', '维修(护)费 0.20 vs 0.30 across tables as an error', (r) => {
+  const cross = r.findings.filter((f) => f.rule.startsWith('cross.') && f.severity === 'error');
+  return need(has(cross, '0.2', '0.3'), 'cross error 0.2/0.3', cross);
+});
+key('001', '001-consistent', 'nothing alarming beyond the key items (structural warnings aside)', (r) => {
+  const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0', '1454.24', '0.2', '1461.88']);
+  // text.unit is 001-03 and label.code is 001-09, both expected.
+  return none(r.findings.filter((f) => isAlarming(f) && f.rule !== 'text.unit' && f.rule !== 'label.code' && !known.has(f.actual ?? '') && !known.has(f.expected ?? '')));
+});
+
+// Seed 002
+key('002', '002-10/11', 'rounding in the tables as info (2113.81, 1434.27, 1154.16, 1701.48, 248.05)', (r) => {
+  const info = bySeverity(r, 'info');
+  const pairs: [string, string][] = [['2113.81', '2113.82'], ['1434.27', '1434.26'], ['1154.16', '1154.17'], ['1701.48', '1701.49'], ['248.05', '248.06']];
+  return pairs.flatMap(([actual, expected]) => need(has(info, actual, expected), `info ${actual}/${expected}`, info));
+});
+key('002', '002-tables-consistent', 'nothing above info in the tables (perf.rate is 002-05)', (r) =>
+  none(inTables(r).filter((f) => f.severity !== 'info' && f.rule !== 'perf.rate')),
+);
+const text002 = (id: string, title: string, test: (text: Finding[], r: Report) => boolean, what: string): void =>
+  key('002', id, title, (r) => need(test(inText(r), r), what, inText(r)));
+const textErrors = (text: Finding[]): Finding[] => text.filter((f) => f.severity === 'error');
+const textInfo = (text: Finding[]): Finding[] => text.filter((f) => f.severity === 'info');
+text002('002-01', 'text error 1104.49 vs 1025.5', (text) => has(textErrors(text), '1104.49', '1025.5'), 'text error 1104.49/1025.5');
+text002('002-02', 'text error 246.52 vs 325.52', (text) => has(textErrors(text), '246.52', '325.52'), 'text error 246.52/325.52');
+text002('002-03', 'a change in the wrong direction (26.65) as an error', (text) => textErrors(text).some((f) => f.rule === 'text.direction' && f.actual === '26.65'), 'text.direction error 26.65');
+text002('002-04', 'shares adding up to 99.87% naming 8.05 as an error', (text) => textErrors(text).some((f) => f.rule === 'text.share-sum' && f.actual === '99.87' && f.message.includes('8.05')), 'text.share-sum error 99.87 (8.05)');
+key('002', '002-05', '执行率 100.00 vs 93.48 as an error', (r) =>
+  need(r.findings.some((f) => f.rule === 'perf.rate' && f.severity === 'error' && f.actual === '100.00' && f.expected === '93.48'), 'perf.rate error 100.00/93.48', r.findings),
+);
+text002('002-06', '住房改革支出 named where the table has no such line, as a label warning', (text) => text.some((f) => f.severity === 'warning' && f.category === 'label' && f.message.includes('住房改革支出')), 'label warning 住房改革支出');
+text002('002-07', 'rounding 133.18 vs 133.19 as info', (text) => has(textInfo(text), '133.18', '133.19'), 'info 133.18/133.19');
+text002('002-08', 'rounding 26.65 vs 26.66 as info', (text) => has(textInfo(text), '26.65', '26.66'), 'info 26.65/26.66');
+text002('002-09', 'a completion rate of 99.87 as info', (text) => textInfo(text).some((f) => f.actual === '99.87' && f.rule === 'text.completion'), 'text.completion info 99.87');
+text002('002-12', 'rounding 514.47 vs 514.46 as info', (text) => has(textInfo(text), '514.47', '514.46'), 'info 514.47/514.46');
+text002('002-13', 'rounding 2113.82 vs 2113.81 as info', (text) => has(textInfo(text), '2113.82', '2113.81'), 'info 2113.82/2113.81');
+key('002', '002-14', 'the same figure 1796.95 twice as info', (r) =>
+  need(r.findings.some((f) => f.rule === 'text.repeated' && f.severity === 'info' && f.actual === '1796.95'), 'text.repeated info 1796.95', r.findings),
+);
+
+// Seed 003
+key('003', '003-05', 'a cost cap above the project budget (20.4) as a warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'perf.cost-cap' && f.severity === 'warning' && f.actual === '20.4'), 'perf.cost-cap warning 20.4', r.findings),
+);
+key('003', '003-consistent', 'no error, no warning but structure and 003-05 (the arithmetic is consistent)', (r) =>
+  none(r.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure' && f.rule !== 'perf.cost-cap'))),
+);
+key('003', '003-coverage', 'more than 100 checks run and at least 4 stated changes', (r) => [
+  ...(r.stats.checksRun > 100 ? [] : [`only ${r.stats.checksRun} checks run`]),
+  ...(r.changes.filter((c) => c.basis === 'stated').length >= 4 ? [] : [`only ${r.changes.filter((c) => c.basis === 'stated').length} stated changes`]),
+]);
+
+// Seed 004
+key('004', '004-05', 'a 项 named as a 款 (2101506) as a label warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'text.label' && f.severity === 'warning' && f.message.includes('2101506')), 'text.label warning 2101506', r.findings),
+);
+key('004', '004-consistent', 'nothing alarming (元 tables balance exactly), labels aside', (r) => none(r.findings.filter((f) => f.severity !== 'info' && f.category !== 'label')));
+for (const [id, actual, expected] of [['004-01', '15.95', '15.955'], ['004-02', '123.96', '123.9664'], ['004-03', '10.95', '10.955']] as const) {
+  key('004', id, `rounding ${actual} vs ${expected} in the text as info`, (r) => {
+    const amounts = r.findings.filter((f) => f.rule === 'text.amount');
+    return need(has(amounts, actual, expected), `text.amount ${actual}/${expected}`, amounts);
+  });
+}
+
+// Every seed
+for (const seed of seeds) {
+  if (seed !== '001') {
+    key(seed, `${seed}-cross-consistent`, 'nothing above info across tables', (r) => none(r.findings.filter((f) => f.rule.startsWith('cross.') && f.severity !== 'info')));
+  }
+  key(seed, `${seed}-tables`, 'more than 5 tables, each with a title', (r) => [
+    ...(r.tables.length > 5 ? [] : [`only ${r.tables.length} tables`]),
+    ...r.tables.filter((t) => !t.title).map((t) => `table ${t.id} has no title`),
+  ]);
+}
+
+export const answerKey: readonly KeyExpectation[] = expectations;
