@@ -45,18 +45,41 @@ export const seedPrints: SeedPrint[] = [
 ];
 
 const MARGIN = { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' };
+/** Printable A4 width in CSS pixels (96 per inch) with the 10 mm side margins. */
+const PRINTABLE_WIDTH = { landscape: Math.floor(((297 - 20) / 25.4) * 96), portrait: Math.floor(((210 - 20) / 25.4) * 96) };
 
-async function printPage(page: Page, landscape: boolean): Promise<Uint8Array> {
-  return new Uint8Array(await page.pdf({ format: 'A4', landscape, margin: MARGIN, printBackground: false }));
+/**
+ * The print scale at which the widest table fits the page. Chromium only shrinks the layout
+ * width to fit, and tables wider than the 1100 px article would be cut at the page edge (a PDF
+ * no producer would publish), so wide pages are printed smaller, as a person would.
+ */
+async function fitScale(page: Page, landscape: boolean): Promise<number> {
+  const width = landscape ? PRINTABLE_WIDTH.landscape : PRINTABLE_WIDTH.portrait;
+  // At scale s the page is laid out s times narrower than wide; centred layouts move with the
+  // width, so try decreasing scales until the widest table ends inside the layout width.
+  for (let scale = 1; scale > 0.5; scale = Math.round((scale - 0.02) * 100) / 100) {
+    const layoutWidth = Math.floor(width / scale);
+    await page.setViewportSize({ width: layoutWidth, height: 800 });
+    const right = await page.evaluate(() =>
+      Math.max(document.documentElement.scrollWidth, ...Array.from(document.querySelectorAll('table'), (t) => t.getBoundingClientRect().right)),
+    );
+    if (right <= layoutWidth) return scale;
+  }
+  return 0.5;
+}
+
+async function printPage(page: Page, landscape: boolean, scale = 1): Promise<Uint8Array> {
+  return new Uint8Array(await page.pdf({ format: 'A4', landscape, margin: MARGIN, printBackground: false, scale }));
 }
 
 async function printSeeds(page: Page): Promise<void> {
   for (const seed of seedPrints) {
     await page.goto(pathToFileURL(join(pagesDir, `${seed.page}.html`)).href);
     if (!seed.bold) await page.addStyleTag({ content: '*{font-weight:normal!important}' });
-    const bytes = await printPage(page, seed.landscape);
+    const scale = await fitScale(page, seed.landscape);
+    const bytes = await printPage(page, seed.landscape, scale);
     writeFileSync(join(pdfDir, `${seed.page}.pdf`), bytes);
-    console.log(`${seed.page}.pdf  ${(bytes.length / 1024).toFixed(0)} KB`);
+    console.log(`${seed.page}.pdf  scale ${scale}  ${(bytes.length / 1024).toFixed(0)} KB`);
   }
 }
 
