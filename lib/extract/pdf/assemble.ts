@@ -28,7 +28,7 @@ function median(values: number[]): number {
 
 /** Rows of a laid table in markup form: each row lists the cells that start in it; holes become empty cells. */
 function sourceRows(table: LaidTable, anchor: string): { rows: SourceCell[][]; boxes: Box[][] } {
-  const covered = Array.from({ length: table.rows }, () => new Array<boolean>(table.cols).fill(false));
+  const covered = Array.from({ length: table.rows }, () => Array.from({ length: table.cols }, () => false));
   for (const cell of table.cells) {
     for (let r = cell.row; r < Math.min(table.rows, cell.row + cell.rowSpan); r += 1) {
       for (let c = cell.col; c < Math.min(table.cols, cell.col + cell.colSpan); c += 1) covered[r]![c] = true;
