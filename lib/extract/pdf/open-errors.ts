@@ -98,3 +98,6 @@ export function pdfOpenFailureReason(error: unknown): string {
 export function pdfOpenNotChecked(error: unknown, what = '整份 PDF 文件'): NotChecked {
   return { what, reason: pdfOpenFailureReason(error) };
 }
+
+/** The CLI's name for pdfOpenFailureReason (kept so both callers share one mapping). */
+export const describePdfError = pdfOpenFailureReason;
