@@ -1,0 +1,133 @@
+/**
+ * HTML↔PDF parity: the seed pages printed to PDF (test/fixtures/pdf, `npm run fixtures:pdf`:
+ * Chromium, and seed 004 through LibreOffice Calc) must produce the answer-key findings their
+ * HTML produces — the same expectations as seed-answer-key.test.ts (test/helpers/answer-key.ts).
+ *
+ * What the PDF extraction cannot yet match is listed in `expectedGaps`, each with the reason seen
+ * when it was recorded. A listed gap is asserted to still be a gap: when extraction improves and
+ * an item starts to hold, its test fails and asks for the entry to be removed, so the list only
+ * shrinks and never hides a regression.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../lib/analyse';
+import { extractHtml } from '../../lib/extract/html';
+import { extractPdf } from '../../lib/extract/pdf/index';
+import { openPdfInNode } from '../../lib/extract/pdf/node';
+import type { NotChecked, Report } from '../../lib/report/schema';
+import { answerKey } from '../helpers/answer-key';
+
+const fixtures = join(new URL('.', import.meta.url).pathname, '../fixtures');
+const pdfs = readdirSync(join(fixtures, 'pdf')).filter((name) => /^\d{3}-[a-z]+\.pdf$/.test(name)).sort();
+
+/** The HTML page a PDF was printed from (the .xlsx route starts from the plain page). */
+const htmlOf = (pdf: string): string => pdf.replace(/-xlsx\.pdf$/, '-plain.pdf').replace(/\.pdf$/, '.html');
+
+// Reasons common to several entries.
+const SPLIT = 'a table broken by a page break: its continuation starts an untitled table instead of being merged (续表 without a repeated title)';
+const TITLE = 'tables whose title and unit lines are on the previous page, or continuation parts, come out untitled';
+const CALC =
+  'LibreOffice Calc export: borderless cells and no table is recognised yet, so text-vs-table checks have nothing to bind to; Calc also clips long labels at the cell edge (医疗保障经办事务 → 医疗保障经办事) and drops trailing .00';
+
+/** pdf file → answer-key id → why the PDF does not (yet) give the HTML's result. */
+const expectedGaps: Record<string, Record<string, string>> = {
+  '000-cms.pdf': {
+    '000-05': 'the 项目支出绩效目标表 continues from the previous page without its title, so it is not read as a performance table and its 度量单位 are not checked',
+    '000-consistent': `${SPLIT}; the 工资福利支出 and 项目支出 detail tables sum half tables (1423687.92 ≠ 1296517.32, 225151.75 ≠ 82874.00)`,
+    '000-tables': TITLE,
+  },
+  '001-cms.pdf': {
+    '001-04': 'the 部门支出总表 class rows are not read as classes 209/210 (the wide two-level header table is split over pages), so the cross-table class check does not fire',
+    '001-09': 'the 一般公共预算基本支出预算明细表－工资福利支出 (page 10) loses its header: the narrow header cells, one character per line, come out as text lines above the grid, so the table has no title and no 类/款/项 columns for the code check',
+    '001-10': 'the 部门整体支出绩效申报表 is not recognised (its title is on the previous page), so 年初预算 1461.88 in it is not compared with the text',
+    '001-tables': TITLE,
+  },
+  '002-cms.pdf': {
+    '002-tables-consistent': 'the 栏次 numbering column of the 收入支出决算总表 (1, 2, 3 …) is read as amounts: 本年收入合计 27 ≠ 1 + 2 + 3',
+    '002-tables': TITLE,
+  },
+  '002-plain.pdf': {
+    '002-04': 'a sentence wrapped at a line end ("…公务用车购置费及运行维护费支出决算6.99万元，占" / "86.83%。其中：", page 15) is split into two text blocks, so the shares are not read together',
+    '002-05': 'the 项目支出绩效自评表 is not recognised as a performance table (portrait print, title separated from the table), so 执行率 is not checked',
+    '002-14': 'the 部门整体支出绩效自评表 is not recognised, so 1796.95 is not found twice',
+    '002-tables': TITLE,
+  },
+  '003-cms.pdf': {
+    '003-05': 'the 项目支出绩效目标表 is not recognised (title separated by a page break), so the cost cap is not compared with the budget',
+    '003-consistent': 'the side-by-side 收支总表 (收入 | 支出 columns) merges cells across the column boundary ("一、本年收入 6,465.30 一、本年支出" as one label), so the income and expenditure lists are summed together',
+    '003-tables': TITLE,
+  },
+  '004-cms.pdf': {
+    '004-consistent': 'the side-by-side 收支总表 rows are read as one list: 本年收入合计 ≠ 收入总计 + 一、财政拨款 + …; 本年支出合计 ≠ the sum of both sides',
+    '004-tables': TITLE,
+  },
+  '004-xlsx.pdf': {
+    '004-05': CALC,
+    '004-01': CALC,
+    '004-02': CALC,
+    '004-03': CALC,
+    '004-tables': CALC,
+  },
+};
+
+interface PdfOutcome {
+  report: Report;
+  notChecked: NotChecked[];
+}
+
+const htmlReports = new Map<string, Report>();
+function htmlReport(page: string): Report {
+  if (!htmlReports.has(page)) {
+    const { document } = parseHTML(readFileSync(join(fixtures, 'pages', page), 'utf8'));
+    htmlReports.set(page, analyse(extractHtml(document, { source: page }).doc));
+  }
+  return htmlReports.get(page)!;
+}
+
+const pdfOutcomes = new Map<string, Promise<PdfOutcome>>();
+function pdfOutcome(file: string): Promise<PdfOutcome> {
+  if (!pdfOutcomes.has(file)) {
+    pdfOutcomes.set(
+      file,
+      (async () => {
+        const pdf = await openPdfInNode(new Uint8Array(readFileSync(join(fixtures, 'pdf', file))));
+        try {
+          const extraction = await extractPdf(pdf, { source: file });
+          return { report: analyse(extraction.doc), notChecked: extraction.notChecked };
+        } finally {
+          await pdf.destroy();
+        }
+      })(),
+    );
+  }
+  return pdfOutcomes.get(file)!;
+}
+
+const SLOW = 60_000;
+
+it('lists gaps only for printed seeds and answer-key ids that exist', () => {
+  const ids = new Set(answerKey.map((k) => k.id));
+  for (const [pdf, gaps] of Object.entries(expectedGaps)) {
+    expect(pdfs, `expectedGaps names ${pdf}`).toContain(pdf);
+    for (const id of Object.keys(gaps)) expect(ids.has(id) && id.startsWith(pdf.slice(0, 3)), `${pdf}: ${id}`).toBe(true);
+  }
+});
+
+describe.each(pdfs)('%s against its HTML', (pdf) => {
+  const seed = pdf.slice(0, 3);
+  const gaps = expectedGaps[pdf] ?? {};
+
+  it('is read in full (no page left unchecked)', async () => {
+    expect((await pdfOutcome(pdf)).notChecked).toEqual([]);
+  }, SLOW);
+
+  it.each(answerKey.filter((k) => k.seed === seed))('$id: $title', async (expectation) => {
+    expect(expectation.problems(htmlReport(htmlOf(pdf))), `the HTML ${htmlOf(pdf)} itself`).toEqual([]);
+    const problems = expectation.problems((await pdfOutcome(pdf)).report);
+    const gap = gaps[expectation.id];
+    if (gap === undefined) expect(problems).toEqual([]);
+    else expect(problems.length, `${expectation.id} now holds on ${pdf}: remove it from expectedGaps (was: ${gap})`).toBeGreaterThan(0);
+  }, SLOW);
+});
