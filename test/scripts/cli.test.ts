@@ -122,12 +122,24 @@ describe.concurrent('budget-lens check on files', SLOW, () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('exits 2 with a message for a missing file, and says PDFs come later', async () => {
+  it('exits 2 with a message for a missing file and for a broken PDF', async () => {
     const { code, stdout, stderr } = await run('check', join(dir, 'nope.html'), join(dir, 'report.pdf'), '--format', 'json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`无法读取文件 ${join(dir, 'nope.html')}：ENOENT`);
-    expect(stderr).toContain('暂不能核对 PDF');
+    expect(stderr).toContain(`未核对 ${join(dir, 'report.pdf')}：文件不是有效的 PDF，或已损坏、下载不完整，未检查`);
+  });
+
+  it('names why hostile PDFs are not checked (password, scan) and checks an owner-password-only PDF', async () => {
+    const hostile = join(root, 'test/fixtures/pdf/hostile');
+    const { code, stdout, stderr } = await run('check', join(hostile, 'encrypted-user-password.pdf'), join(hostile, 'scanned.pdf'), join(hostile, 'owner-password-only.pdf'), '--format', 'json');
+    expect(code).toBe(2);
+    expect(stderr).toContain('encrypted-user-password.pdf：PDF 已加密，需要密码才能读取，未检查');
+    const [scanned, owner] = reportSchema.array().parse(JSON.parse(stdout));
+    expect((scanned!.stats.notChecked ?? []).map((n) => n.reason).join()).toContain('没有文字层');
+    expect(owner!.tables).toHaveLength(1);
+    expect(owner!.stats.checksRun).toBeGreaterThan(0);
+    expect(owner!.stats.notChecked ?? []).toEqual([]);
   });
 
   it('exits 2 with usage for bad usage, 0 for --help and --version', async () => {
@@ -169,11 +181,11 @@ describe.concurrent('budget-lens check on URLs', SLOW, () => {
     expect(reports[1]!.tables).toHaveLength(1);
   });
 
-  it('exits 2 on HTTP errors and on PDF responses, still printing what it could check', async () => {
+  it('exits 2 on HTTP errors and on broken PDF responses, still printing what it could check', async () => {
     const { code, stdout, stderr } = await run('check', `${base}/gone`, `${base}/download.do?id=7`, join(dir, 'budget.html'), '--format', 'json');
     expect(code).toBe(2);
     expect(stderr).toContain(`无法访问 ${base}/gone：HTTP 404 Not Found`);
-    expect(stderr).toContain('暂不能核对 PDF');
+    expect(stderr).toContain('文件不是有效的 PDF');
     expect(reportSchema.array().parse(JSON.parse(stdout))).toHaveLength(1);
   });
 });
