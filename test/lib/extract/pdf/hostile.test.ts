@@ -63,6 +63,7 @@ describe('hostile PDFs', () => {
     const outcome = await check('encrypted-user-password.pdf');
     expect(pdfOpenFailure(outcome.openError)).toBe('password-needed');
     expect(reasons(outcome)).toBe('整份 PDF 文件: PDF 已加密，需要密码才能读取，未检查');
+    expect(outcome.millis).toBeLessThan(10_000);
   });
 
   it('an owner password only (copying forbidden): opens and is checked normally', async () => {
@@ -73,6 +74,7 @@ describe('hostile PDFs', () => {
     expect(report.tables.length).toBe(1);
     expect(report.stats.checksRun).toBeGreaterThan(0);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(outcome.millis).toBeLessThan(10_000);
   });
 
   it('a broken xref (wrong offsets everywhere): pdf.js rebuilds it and the table is checked', async () => {
@@ -81,6 +83,7 @@ describe('hostile PDFs', () => {
     expect(outcome.notChecked).toEqual([]);
     expect(outcome.report!.tables.length).toBe(1);
     expect(outcome.report!.stats.checksRun).toBeGreaterThan(0);
+    expect(outcome.millis).toBeLessThan(10_000);
   });
 
   it('a scan (the table only as an image): no text layer, not checked', async () => {
@@ -88,6 +91,7 @@ describe('hostile PDFs', () => {
     expect(outcome.openError).toBeUndefined();
     expect(outcome.report!.tables).toEqual([]);
     expect(reasons(outcome)).toMatch(/没有文字层.*扫描.*未检查/);
+    expect(outcome.millis).toBeLessThan(10_000);
   });
 
   it('450 pages with a page limit: finishes in bounds, reports progress, names the pages not read', async () => {
@@ -144,5 +148,6 @@ describe('hostile PDFs', () => {
     expect(outcome.openError).toBeUndefined();
     expect(outcome.report!.tables).toEqual([]);
     expect(outcome.report!.findings).toEqual([]);
+    expect(outcome.millis).toBeLessThan(10_000);
   });
 });
