@@ -177,9 +177,11 @@ function splitByExtent(boxes: Box[]): Box[][] {
  * (Spanned header cells only leave borders out, so they still agree.)
  */
 function columnsBreak(boxes: Box[], y: number): boolean {
-  const above = uniqueSorted(boxes.filter((b) => Math.abs(b.bottom - y) <= 0.5).flatMap((b) => [b.x0, b.x1]));
-  const below = uniqueSorted(boxes.filter((b) => Math.abs(b.top - y) <= 0.5).flatMap((b) => [b.x0, b.x1]));
-  if (above.length < 4 || below.length < 4) return false;
+  // Interior borders only: the outer edges of two tables of equal width always agree.
+  const interior = (xs: number[]) => xs.slice(1, -1);
+  const above = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.bottom - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
+  const below = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.top - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
+  if (above.length < 2 || below.length < 2) return false;
   const shared = above.filter((x) => below.some((w) => Math.abs(w - x) <= 1)).length;
   return shared / Math.min(above.length, below.length) < 0.5;
 }
