@@ -1,0 +1,42 @@
+/**
+ * The viewer's address. Manual opens (context menu, popup) build `viewer.html?file=<encoded>`;
+ * declarativeNetRequest cannot percent-encode, so its redirects produce `viewer.html?DNR:<raw url>`
+ * (the pdf.js extension's scheme). The viewer reads both and rewrites the second into the first.
+ */
+
+export const VIEWER_PATH = '/viewer.html';
+export const DNR_MARKER = '?DNR:';
+
+export function viewerUrlFor(viewerBase: string, file: string): string {
+  return `${viewerBase}?file=${encodeURIComponent(file)}`;
+}
+
+/**
+ * The PDF address a viewer URL carries, or null (no file: the viewer shows its drop zone).
+ * Only http(s) addresses are accepted: the viewer must never fetch extension or file URLs it was handed.
+ */
+export function fileOfViewerUrl(viewerHref: string): string | null {
+  const marker = viewerHref.indexOf(DNR_MARKER);
+  let file: string | null;
+  if (marker >= 0) {
+    file = viewerHref.slice(marker + DNR_MARKER.length);
+  } else {
+    try {
+      file = new URL(viewerHref).searchParams.get('file');
+    } catch {
+      return null;
+    }
+  }
+  if (!file) return null;
+  try {
+    const url = new URL(file);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Is this tab address our viewer (of this extension)? */
+export function isViewerUrl(href: string, viewerBase: string): boolean {
+  return href === viewerBase || href.startsWith(`${viewerBase}?`) || href.startsWith(`${viewerBase}#`);
+}

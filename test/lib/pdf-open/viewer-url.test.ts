@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fileOfViewerUrl, isViewerUrl, viewerUrlFor } from '../../../lib/pdf-open/viewer-url';
+
+const BASE = 'chrome-extension://abc/viewer.html';
+
+describe('viewer URLs', () => {
+  it('round-trips file URLs with queries and fragments', () => {
+    const file = 'http://www.hetang.gov.cn/download.do?id=7&t=a b#page=2';
+    const url = viewerUrlFor(BASE, file);
+    expect(fileOfViewerUrl(url)).toBe(new URL(file).href);
+  });
+
+  it('reads the raw form declarativeNetRequest produces', () => {
+    expect(fileOfViewerUrl(`${BASE}?DNR:http://www.hetang.gov.cn/download.do?id=7#x`)).toBe('http://www.hetang.gov.cn/download.do?id=7#x');
+  });
+
+  it('refuses everything but http(s), and no file at all', () => {
+    expect(fileOfViewerUrl(viewerUrlFor(BASE, 'file:///etc/passwd'))).toBeNull();
+    expect(fileOfViewerUrl(viewerUrlFor(BASE, 'chrome-extension://abc/popup.html'))).toBeNull();
+    expect(fileOfViewerUrl(`${BASE}?file=`)).toBeNull();
+    expect(fileOfViewerUrl(BASE)).toBeNull();
+    expect(fileOfViewerUrl(`${BASE}?file=%%%`)).toBeNull();
+  });
+
+  it('recognises viewer tabs', () => {
+    expect(isViewerUrl(`${BASE}?file=x`, BASE)).toBe(true);
+    expect(isViewerUrl(BASE, BASE)).toBe(true);
+    expect(isViewerUrl('chrome-extension://abc/viewer.htmlx', BASE)).toBe(false);
+    expect(isViewerUrl('http://a.gov.cn/viewer.html', BASE)).toBe(false);
+  });
+});
