@@ -15,6 +15,12 @@ export function viewerBase(): string {
   return browser.runtime.getURL(VIEWER_PATH as '/viewer.html');
 }
 
+/** pdf.js's CMaps and standard fonts, copied into the build by wxt.config.ts (not in WXT's typed public paths). */
+export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+  const url = (path: string) => browser.runtime.getURL(path as '/viewer.html');
+  return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/') };
+}
+
 export function viewerUrl(file: string): string {
   return viewerUrlFor(viewerBase(), file);
 }
