@@ -23,6 +23,8 @@ import type { Change } from './report/schema';
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
   extractMillis?: number;
+  /** What extraction could not read (PDF pages without text, pages past the limit), reported first. */
+  notChecked?: NotChecked[];
 }
 
 export interface Analysis {
@@ -55,7 +57,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   }
 
   const outcome = emptyOutcome();
-  outcome.notChecked.push(...notChecked);
+  outcome.notChecked.push(...(opts.notChecked ?? []), ...notChecked);
   const summaries: TableSummary[] = [];
   for (const model of models) {
     const hasData = model.panels.some((p) => p.rows.length > 0);
