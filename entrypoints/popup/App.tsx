@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../lib/report/schema';
 import { countBySeverity } from '../../lib/overlay/marks';
 import { checkTab } from '../../lib/platform/check-tab';
-import { sendToBackground, sendToTab } from '../../lib/platform/messages';
-import { isViewerTab, openTabInViewer, tabShowsPdf, viewerFileOf } from '../../lib/platform/pdf-open';
+import { askViewer, sendToBackground, sendToTab, type ViewerInfo } from '../../lib/platform/messages';
+import { openTabInViewer, tabShowsPdf } from '../../lib/platform/pdf-open';
 import { requestHostPermission } from '../../lib/platform/scripting';
 import { loadSettings, siteEnabled, tabSummarySchema, updateSettings, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
 import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';
@@ -34,15 +34,18 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The tab shows a PDF in the browser's own viewer (where nothing can be checked). */
   const [showsPdf, setShowsPdf] = useState(false);
+  /** The tab shows Budget Lens's own PDF viewer (whose address the extension cannot read without the "tabs" permission). */
+  const [viewer, setViewer] = useState<ViewerInfo | null>(null);
 
   useEffect(() => {
     let unwatch = () => {};
     void (async () => {
       const found = requestedTabId !== null ? await getTab(requestedTabId) : await getActiveTab();
+      if (found && !/^https?:/i.test(found.url)) setViewer(await askViewer(found.id));
       setTab(found);
       setSettings(await loadSettings());
       if (!found) return;
-      if (!isViewerTab(found.url)) void tabShowsPdf(found.id, found.url).then(setShowsPdf);
+      void tabShowsPdf(found.id, found.url).then(setShowsPdf);
       const stored = tabSummarySchema.nullable().safeParse(await sendToBackground({ type: 'get-summary', tabId: found.id }));
       if (stored.success) setSummary(stored.data);
       unwatch = watchTabSummary(found.id, setSummary);
@@ -56,8 +59,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
 
   if (tab === undefined || settings === null) return <main class="popup" aria-busy="true" />;
   // In the viewer the page is the PDF it shows (none for a file opened from disk).
-  const inViewer = tab ? isViewerTab(tab.url) : false;
-  const pageUrl = tab ? (inViewer ? viewerFileOf(tab.url) : tab.url) : null;
+  const inViewer = viewer !== null;
+  const pageUrl = tab ? (viewer ? viewer.file : tab.url) : null;
   const host = pageUrl ? hostOf(pageUrl) : null;
   if (!tab || (!host && !inViewer)) {
     return (
@@ -98,7 +101,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   return (
     <main class="popup">
       <Brand />
-      <DocumentHeader report={report} fallbackTitle={tab.title} />
+      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} />
       {report && <SeverityCounts counts={countBySeverity(report.findings)} />}
       <div class="content">{body()}</div>
       <footer class="actions">

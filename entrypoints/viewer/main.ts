@@ -7,7 +7,9 @@ import { pdfjsAssetUrls } from '../../lib/platform/pdf-open';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
 import { currentTabId } from '../../lib/platform/tabs';
 import { OVERLAY_CSS } from '../../lib/overlay/styles';
-import { createViewer, type ExtractPdf, type ViewerAssets } from '../../lib/viewer/viewer-app';
+import { extractPdf } from '../../lib/extract/pdf/index';
+import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
+import { createViewer } from '../../lib/viewer/viewer-app';
 import './style.css';
 
 /**
@@ -25,25 +27,13 @@ const style = document.createElement('style');
 style.textContent = OVERLAY_CSS;
 document.head.append(style);
 
-/** Table reconstruction (lib/extract/pdf) joins the build when it exists. */
-const extractModules = import.meta.glob<{ extractPdf: ExtractPdf; pdfjsDocumentParams?: (assets: ViewerAssets) => Record<string, unknown> }>('../../lib/extract/pdf/index.ts');
-
 async function main(): Promise<void> {
-  const [settings, tabId, extractModule] = await Promise.all([
-    loadSettings(),
-    currentTabId(),
-    Object.values(extractModules)[0]?.().catch((error: unknown) => {
-      console.warn('[预算透镜] PDF extraction unavailable', error);
-      return null;
-    }) ?? Promise.resolve(null),
-  ]);
+  const [settings, tabId] = await Promise.all([loadSettings(), currentTabId()]);
   const viewer = createViewer({
     root: document,
     assets: pdfjsAssetUrls(),
-    documentParams:
-      extractModule?.pdfjsDocumentParams ??
-      ((assets) => ({ cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl, isEvalSupported: false })),
-    extract: extractModule?.extractPdf ?? null,
+    documentParams: pdfjsDocumentParams,
+    extract: extractPdf,
     analyse: async (doc, extractMillis) => {
       try {
         return await analyseInBackground(doc, extractMillis);
@@ -63,7 +53,7 @@ async function main(): Promise<void> {
   watchSettings((next) => viewer.setShowInfo(next.showInfo));
 
   if (tabId !== null) {
-    listenAsViewer(tabId, async (message) => {
+    listenAsViewer(tabId, () => ({ viewer: true, file, title: document.title }), async (message) => {
       switch (message.type) {
         case 'check-page': {
           const report = await viewer.whenChecked();

@@ -35,8 +35,3 @@ export function fileOfViewerUrl(viewerHref: string): string | null {
     return null;
   }
 }
-
-/** Is this tab address our viewer (of this extension)? */
-export function isViewerUrl(href: string, viewerBase: string): boolean {
-  return href === viewerBase || href.startsWith(`${viewerBase}?`) || href.startsWith(`${viewerBase}#`);
-}

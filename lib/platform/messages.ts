@@ -94,6 +94,14 @@ export const backgroundBoundMessage = z.discriminatedUnion('type', [
  */
 export const viewerEnvelope = z.object({ type: z.literal('to-viewer'), tabId: z.number().int(), message: contentBoundMessage });
 
+/**
+ * popup → viewer tab: "are you the viewer, and of which PDF?" Without the "tabs" permission an
+ * extension cannot read the address of its own pages in tabs, so the popup asks the page.
+ */
+export const viewerInfoMessage = z.object({ type: z.literal('viewer-info'), tabId: z.number().int() });
+export const viewerInfoReply = z.object({ viewer: z.literal(true), file: z.string().nullable(), title: z.string() });
+export type ViewerInfo = z.infer<typeof viewerInfoReply>;
+
 /** What the content script answers to check-page and scroll-to-finding. */
 export const contentReply = z.object({
   ok: z.boolean(),
@@ -135,12 +143,24 @@ export async function sendToTab(tabId: number, message: ContentBoundMessage): Pr
   }
 }
 
+/** The viewer's answer when `tabId` shows it; null for any other page. */
+export async function askViewer(tabId: number): Promise<ViewerInfo | null> {
+  try {
+    const parsed = viewerInfoReply.safeParse(await browser.runtime.sendMessage(viewerInfoMessage.parse({ type: 'viewer-info', tabId })));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The viewer's side of sendToTab: answers only messages for its own tab. Other viewers (and the
- * background) must stay silent, so the listener returns a promise only for its tab.
+ * The viewer's side of sendToTab and askViewer: answers only messages for its own tab. Other
+ * viewers (and the background) must stay silent, so the listener returns a promise only for its tab.
  */
-export function listenAsViewer(tabId: number, handler: (message: ContentBoundMessage) => Promise<ContentReply> | ContentReply): () => void {
+export function listenAsViewer(tabId: number, info: () => ViewerInfo, handler: (message: ContentBoundMessage) => Promise<ContentReply> | ContentReply): () => void {
   const listener = (raw: unknown) => {
+    const asked = viewerInfoMessage.safeParse(raw);
+    if (asked.success) return asked.data.tabId === tabId ? Promise.resolve(info()) : undefined;
     const parsed = viewerEnvelope.safeParse(raw);
     if (!parsed.success || parsed.data.tabId !== tabId) return undefined;
     return Promise.resolve(handler(parsed.data.message)).catch((error: unknown) => ({ ok: false, reason: String(error) }));

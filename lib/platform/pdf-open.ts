@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bypassRule, pdfRedirectRules, portalDomains, REDIRECT_RULE_IDS, refererRule, type DnrRule } from '../pdf-open/dnr-rules';
 import { isPdfResponse } from '../pdf-open/is-pdf-response';
-import { fileOfViewerUrl, isViewerUrl, VIEWER_PATH, viewerUrlFor } from '../pdf-open/viewer-url';
+import { VIEWER_PATH, viewerUrlFor } from '../pdf-open/viewer-url';
 
 /**
  * How PDFs reach the viewer. Chrome: declarativeNetRequest rules on response headers (≥ 128).
@@ -23,15 +23,6 @@ export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string
 
 export function viewerUrl(file: string): string {
   return viewerUrlFor(viewerBase(), file);
-}
-
-/** The PDF a viewer tab shows, or null when the tab is not our viewer (or shows a dropped file). */
-export function viewerFileOf(tabUrl: string): string | null {
-  return isViewerUrl(tabUrl, viewerBase()) ? fileOfViewerUrl(tabUrl) : null;
-}
-
-export function isViewerTab(tabUrl: string): boolean {
-  return isViewerUrl(tabUrl, viewerBase());
 }
 
 type Dnr = {

@@ -1,4 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { DEFAULT_MAX_PAGES } from '../extract/pdf/index';
+import { describePdfError } from '../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../extract/pdf/types';
 import type { NotChecked, Report } from '../report/schema';
 import type { SourceDocument } from '../source/types';
@@ -19,6 +21,7 @@ export interface ViewerAssets {
 }
 
 export type ExtractPdf = (pdf: PDFDocumentProxy, options: PdfExtractOptions) => Promise<PdfExtraction>;
+
 
 export interface ViewerOptions {
   root: Document;
@@ -46,23 +49,14 @@ export interface Viewer {
   setShowInfo(showInfo: boolean): void;
 }
 
-/** Pages beyond this are not read for tables (the viewer still shows them). */
-export const MAX_PAGES = 500;
+/** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
+export const MAX_PAGES = DEFAULT_MAX_PAGES;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
   const el = doc.getElementById(id);
   if (!el) throw new Error(`viewer.html lacks #${id}`);
   return el as T;
-}
-
-/** Why pdf.js could not open a document, in words for the reader. */
-export function loadFailureReason(error: unknown): string {
-  const name = (error as { name?: string })?.name ?? '';
-  if (name === 'PasswordException') return '文件已加密（需要密码才能打开），无法检查。';
-  if (name === 'InvalidPDFException') return '文件已损坏，或不是有效的PDF文件，无法检查。';
-  if (name === 'AbortException') return '已取消。';
-  return `无法读取此PDF：${(error as Error)?.message ?? String(error)}`;
 }
 
 /** PDF files start with "%PDF-" (some producers put a few bytes of junk first). */
@@ -339,7 +333,7 @@ export function createViewer(options: ViewerOptions): Viewer {
       pdf = await task.promise;
     } catch (error) {
       if (signal.aborted) return;
-      fail(loadFailureReason(error), []);
+      fail(describePdfError(error), []);
       return;
     }
     const opened = pdf;

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { canRun, launch, OTHER, PORTAL, storedSummary, type Browser, type Route } from './harness';
+
+/**
+ * PDFs on a portal open in the extension's viewer, are checked there, and the popup and
+ * "打开原文件" work on the viewer tab. The PDF is made at test time by printing the seed fixture
+ * page 001-cms.html with Chromium, then served as a portal would: at a .pdf address as
+ * application/pdf, and at download.do?id=7 as octet-stream with a Content-Disposition name.
+ */
+
+const REPORT_PATH = '/x/report.pdf';
+const DOWNLOAD_PATH = '/download.do?id=7';
+
+interface ViewerState {
+  pages: number;
+  rendered: number;
+  textSpans: number;
+  badges: { anchor: string; severity: string; label: string }[];
+  chips: string[];
+  notices: string[];
+}
+
+async function viewerState(page: Page): Promise<ViewerState> {
+  return page.evaluate(() => ({
+    pages: document.querySelectorAll('.page').length,
+    rendered: document.querySelectorAll('.page canvas').length,
+    textSpans: document.querySelectorAll('.textLayer span').length,
+    badges: Array.from(document.querySelectorAll<HTMLElement>('.marks .badge')).map((b) => ({
+      anchor: b.dataset.anchor ?? '',
+      severity: ['error', 'warning', 'info'].find((s) => b.classList.contains(s)) ?? '',
+      label: b.getAttribute('aria-label') ?? '',
+    })),
+    chips: Array.from(document.querySelectorAll('.marks .chip')).map((c) => c.textContent ?? ''),
+    notices: Array.from(document.querySelectorAll('.notice')).map((n) => n.textContent ?? ''),
+  }));
+}
+
+/** The viewer's tab id, asked from the viewer page (the extension cannot read its own pages' addresses without "tabs"). */
+async function viewerTabId(page: Page): Promise<number> {
+  return page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+}
+
+declare const chrome: { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+
+describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
+  let browser: Browser;
+  let pdf: Buffer = Buffer.alloc(0);
+  const served: string[] = [];
+
+  const routes: Route[] = [
+    (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === REPORT_PATH) {
+        served.push(req.url!);
+        res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
+        res.end(pdf);
+        return true;
+      }
+      if (url.pathname === '/download.do' && url.searchParams.get('id') === '7') {
+        served.push(req.url!);
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="budget-2024.pdf"; filename*=UTF-8''%E9%A2%84%E7%AE%97.pdf`,
+          'content-length': pdf.length,
+        });
+        res.end(pdf);
+        return true;
+      }
+      return false;
+    },
+  ];
+
+  beforeAll(async () => {
+    browser = await launch(routes);
+    // Printed from a host the content script leaves alone, so the PDF holds the page and nothing of ours.
+    const printer = await browser.context.newPage();
+    await printer.goto(browser.url(OTHER, '001-cms.html'));
+    pdf = await printer.pdf({ format: 'A4', printBackground: true });
+    await printer.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const viewerPrefix = () => `chrome-extension://${browser.extensionId}/viewer.html`;
+
+  it('(a) a PDF at a .pdf address on a portal opens in the viewer, with findings drawn on the page', async () => {
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const page = await browser.context.newPage();
+    const original = browser.url(PORTAL, REPORT_PATH.slice(1));
+    await page.goto(original).catch(() => {});
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get('file')).toBe(original);
+    await page.waitForFunction(() => document.querySelector('.page canvas') && document.querySelectorAll('.textLayer span').length > 0, null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.marks .chip') || document.querySelector('.notice'), null, { timeout: 30_000 });
+    const state = await viewerState(page);
+    console.log(`[e2e] viewer: ${state.pages} pages, ${state.rendered} rendered, ${state.textSpans} text spans, ${state.badges.length} badges, ${state.chips.length} chips; notices: ${state.notices.join(' | ')}`);
+    console.log(`[e2e] viewer badges: ${state.badges.slice(0, 12).map((b) => `${b.anchor} ${b.label}`).join(' | ')}`);
+    expect(state.pages).toBeGreaterThan(1);
+    // Lazy: not every page is rendered at once.
+    expect(state.rendered).toBeLessThan(state.pages);
+    expect(state.chips.length).toBeGreaterThan(0);
+    expect(state.badges.length).toBeGreaterThan(0);
+    // 附件6 总计 19.99 ≠ Σ items 19.89, as on the HTML page.
+    expect(state.badges.some((b) => b.severity === 'error' && b.label.includes('19.99'))).toBe(true);
+    await page.screenshot({ path: '/tmp/budget-lens-e2e-viewer.png' });
+    await page.close();
+  });
+
+  it('(b) a download.do address served as octet-stream with a .pdf name opens in the viewer too', async () => {
+    const page = await browser.context.newPage();
+    const original = browser.url(PORTAL, DOWNLOAD_PATH.slice(1));
+    await page.goto(original).catch(() => {});
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get('file')).toBe(original);
+    await page.waitForFunction(() => document.querySelectorAll('.textLayer span').length > 0, null, { timeout: 20_000 });
+    // Find-in-page jumps to a hit and marks it in the text layer.
+    await page.fill('#find-input', '19.99');
+    await page.press('#find-input', 'Enter');
+    await expect.poll(() => page.textContent('#find-count'), { timeout: 10_000 }).toMatch(/^1\/\d+$/);
+    await expect.poll(() => page.evaluate(() => document.querySelector('.textLayer .find-current')?.textContent ?? ''), { timeout: 10_000 }).toContain('19.99');
+    // Zoom changes the page size.
+    const before = await page.evaluate(() => document.querySelector<HTMLElement>('.page')!.offsetWidth);
+    await page.click('#zoom-in');
+    await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('.page')!.offsetWidth)).toBeGreaterThan(before);
+    // Page navigation.
+    await page.fill('#page-number', '2');
+    await page.press('#page-number', 'Enter');
+    await expect.poll(() => page.evaluate(() => document.querySelector('#scroller')!.scrollTop)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('(c) the popup shows the viewer’s summary and a click on a finding reaches the viewer', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url(PORTAL, REPORT_PATH.slice(1))).catch(() => {});
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.marks .badge'), null, { timeout: 30_000 });
+    const tabId = await viewerTabId(page);
+    await expect.poll(() => storedSummary(browser, tabId), { timeout: 10_000 }).not.toBeNull();
+    const summary = (await storedSummary(browser, tabId)) as { url: string; report: { findings: { severity: string }[] } };
+    expect(summary.url).toBe(browser.url(PORTAL, REPORT_PATH.slice(1)));
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const errors = summary.report.findings.filter((f) => f.severity === 'error').length;
+    await expect.poll(async () => Number(await popup.locator('.count.error .n').textContent()), { timeout: 10_000 }).toBe(errors);
+    await page.evaluate(() => document.querySelector('#scroller')!.scrollTo(0, 0));
+    await popup.locator('.finding', { hasText: '19.99' }).first().click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('#scroller')!.scrollTop), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => document.querySelector('.marks .mark.flash') !== null), { timeout: 3_000 }).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('(d) "打开原文件" reaches the original address without being sent back to the viewer', async () => {
+    const page = await browser.context.newPage();
+    const original = browser.url(PORTAL, DOWNLOAD_PATH.slice(1));
+    await page.goto(original).catch(() => {});
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    await page.waitForSelector('#open-original:not([hidden])');
+    const before = served.length;
+    // The response is an attachment: Chromium downloads it and the tab stays (or it shows it); never the viewer again.
+    const download = page.waitForEvent('download', { timeout: 10_000 }).catch(() => null);
+    await page.click('#open-original');
+    await expect.poll(() => served.length, { timeout: 10_000 }).toBeGreaterThan(before);
+    await download;
+    await page.waitForTimeout(500);
+    const url = page.url();
+    // Either the tab shows the original, or (an attachment) it was downloaded and the viewer stayed — but no new redirect happened.
+    expect(served.at(-1)).toBe(DOWNLOAD_PATH);
+    if (!url.startsWith(viewerPrefix())) expect(url).toBe(original);
+
+    // The .pdf address (application/pdf, inline) shows the original in the tab.
+    const inline = browser.url(PORTAL, REPORT_PATH.slice(1));
+    await page.goto(inline).catch(() => {});
+    await page.waitForURL((u) => u.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    await page.waitForSelector('#open-original:not([hidden])');
+    await page.click('#open-original');
+    await page.waitForURL(inline, { timeout: 10_000 });
+    await page.waitForTimeout(800);
+    expect(page.url()).toBe(inline);
+    await page.close();
+  });
+});
