@@ -89,6 +89,7 @@ export function createPdfMarks(pages: PageView, tip: HTMLElement, signal: AbortS
       const boxes = rects.map((rect) => {
         const box = doc.createElement('div');
         box.className = `mark ${mark.severity}${sentence ? ' sentence' : ''}`;
+        box.dataset.anchor = mark.anchor;
         place(box, rect);
         addTo(rect.page, box);
         return box;

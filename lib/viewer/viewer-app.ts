@@ -185,11 +185,12 @@ export function createViewer(options: ViewerOptions): Viewer {
     }
   }
 
-  function notice(kind: 'error' | 'info', title: string, lines: readonly string[] = [], offerFile = false): void {
-    const box = doc.createElement('div');
+  /** A message above the pages; `folded` lists (the parts not checked) open on demand. */
+  function notice(kind: 'error' | 'info', title: string, lines: readonly string[] = [], offerFile = false, folded = false): void {
+    const box = doc.createElement(folded ? 'details' : 'div');
     box.className = `notice ${kind}`;
     box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    const head = doc.createElement('strong');
+    const head = doc.createElement(folded ? 'summary' : 'strong');
     head.textContent = title;
     box.append(head);
     if (lines.length) {
@@ -417,7 +418,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     } else {
       notice(report.findings.some((f) => f.severity === 'error') ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
       const notChecked = report.stats.notChecked ?? [];
-      if (notChecked.length) notice('info', '未核对的部分', notChecked.slice(0, 12).map((n) => `${n.what}：${n.reason}`));
+      if (notChecked.length) notice('info', `未核对的部分（${notChecked.length}）`, notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
     }
   }
 

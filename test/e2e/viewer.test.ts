@@ -149,6 +149,30 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await popup.locator('.finding', { hasText: '19.99' }).first().click();
     await expect.poll(() => page.evaluate(() => document.querySelector('#scroller')!.scrollTop), { timeout: 5_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => document.querySelector('.marks .mark.flash') !== null), { timeout: 3_000 }).toBe(true);
+    // The shown mark sits on a cell whose figure the tooltip names: the text layer under it holds that figure.
+    await page.waitForFunction(
+      () => {
+        const badge = document.querySelector<HTMLElement>('.marks .badge[aria-describedby="tip"]');
+        const pageEl = badge?.closest('.page');
+        return pageEl?.querySelector('canvas') && pageEl.querySelectorAll('.textLayer span').length > 0;
+      },
+      null,
+      { timeout: 10_000 },
+    );
+    const under = await page.evaluate(() => {
+      const badge = document.querySelector<HTMLElement>('.marks .badge[aria-describedby="tip"]')!;
+      const mark = badge.parentElement!.querySelector<HTMLElement>(`.mark[data-anchor="${badge.dataset.anchor}"]`)!.getBoundingClientRect();
+      const spans = Array.from(document.querySelectorAll<HTMLElement>('.textLayer span')).filter((s) => {
+        const b = s.getBoundingClientRect();
+        const x = (b.left + b.right) / 2;
+        const y = (b.top + b.bottom) / 2;
+        return x > mark.left && x < mark.right && y > mark.top && y < mark.bottom;
+      });
+      return { text: spans.map((s) => s.textContent).join('').trim(), tip: document.querySelector('#tip')!.textContent ?? '' };
+    });
+    await page.screenshot({ path: '/tmp/budget-lens-e2e-viewer-finding.png' });
+    expect(under.text).toMatch(/\d/);
+    expect(under.tip).toContain(under.text);
     await popup.close();
     await page.close();
   });
