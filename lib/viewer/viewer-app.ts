@@ -2,12 +2,13 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import { DEFAULT_MAX_PAGES } from '../extract/pdf/index';
 import { describePdfError } from '../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../extract/pdf/types';
-import type { NotChecked, Report } from '../report/schema';
+import type { Report } from '../report/schema';
 import type { SourceDocument } from '../source/types';
 import { countBySeverity } from '../overlay/marks';
 import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';
+import { anchorTexts, looksLikePdf, withExtractionNotes } from './source-helpers';
 
 /**
  * The PDF viewer page's behaviour, free of browser.* (the entrypoint passes in what needs the
@@ -57,12 +58,6 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
   const el = doc.getElementById(id);
   if (!el) throw new Error(`viewer.html lacks #${id}`);
   return el as T;
-}
-
-/** PDF files start with "%PDF-" (some producers put a few bytes of junk first). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
 }
 
 export function createViewer(options: ViewerOptions): Viewer {
@@ -436,22 +431,6 @@ export function createViewer(options: ViewerOptions): Viewer {
       draw();
     },
   };
-}
-
-/** Extraction's own "not checked" parts (scanned pages, page limit…) join the report's. */
-export function withExtractionNotes(report: Report, notes: readonly NotChecked[]): Report {
-  if (!notes.length) return report;
-  const seen = new Set((report.stats.notChecked ?? []).map((n) => `${n.what}\u0000${n.reason}`));
-  const added = notes.filter((n) => !seen.has(`${n.what}\u0000${n.reason}`));
-  return { ...report, stats: { ...report.stats, notChecked: [...added, ...(report.stats.notChecked ?? [])] } };
-}
-
-/** Anchor → text of every cell and block, for leaving blank operands out of highlights. */
-export function anchorTexts(doc: SourceDocument): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const table of doc.tables) for (const row of table.rows) for (const cell of row) map.set(cell.anchor, cell.text);
-  for (const block of doc.blocks) map.set(block.anchor, block.text);
-  return map;
 }
 
 function decodeName(label: string): string {

@@ -41,7 +41,11 @@ async function viewerTabId(page: Page): Promise<number> {
   return page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
 }
 
-declare const chrome: { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } };
+declare const chrome: {
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
+  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+};
 
 describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
   let browser: Browser;
@@ -55,6 +59,16 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
         served.push(req.url!);
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
         res.end(pdf);
+        return true;
+      }
+      if (url.pathname === '/x/broken.pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
+        return true;
+      }
+      if (url.pathname === '/x/expired.pdf') {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<h1>链接已过期</h1>');
         return true;
       }
       if (url.pathname === '/download.do' && url.searchParams.get('id') === '7') {
@@ -204,6 +218,56 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.waitForURL(inline, { timeout: 10_000 });
     await page.waitForTimeout(800);
     expect(page.url()).toBe(inline);
+    await page.close();
+  });
+
+  it('(e) an address that cannot be fetched, and a broken PDF, are said plainly; a chosen file opens instead', async () => {
+    const page = await browser.context.newPage();
+    const expired = browser.url(PORTAL, 'x/expired.pdf');
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(expired)}`);
+    await page.waitForSelector('.notice.error', { timeout: 10_000 });
+    expect(await page.textContent('.notice.error')).toContain('HTTP 404');
+    expect(await page.isVisible('#drop-zone')).toBe(true);
+    // The downloaded file, chosen by hand, is checked like a fetched one.
+    await page.setInputFiles('#file-input', { name: '预算.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.waitForFunction(() => document.querySelector('.marks .badge'), null, { timeout: 30_000 });
+    expect(await page.isVisible('#drop-zone')).toBe(false);
+    expect(await page.textContent('#source-name')).toBe('预算.pdf');
+
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, 'x/broken.pdf'))}`);
+    await page.waitForSelector('.notice.error', { timeout: 10_000 });
+    expect(await page.textContent('.notice.error')).toMatch(/损坏|无法读取/);
+    // No address at all: the drop zone.
+    await page.goto(viewerPrefix());
+    await page.waitForSelector('#drop-zone:not([hidden])', { timeout: 10_000 });
+    await page.close();
+  });
+
+  it('(f) with automatic opening off, PDFs stay in the browser; the popup offers to open them', async () => {
+    await browser.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), autoOpenPdf: false } });
+    });
+    const original = browser.url(PORTAL, REPORT_PATH.slice(1));
+    await expect
+      .poll(async () => (await browser.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length, { timeout: 5_000 })
+      .toBe(0);
+    const page = await browser.context.newPage();
+    await page.goto(original).catch(() => {});
+    await page.waitForTimeout(1000);
+    expect(page.url()).toBe(original);
+    const tabId = await browser.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, original);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('button.open-pdf', { timeout: 10_000 });
+    await popup.click('button.open-pdf');
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.marks .badge'), null, { timeout: 30_000 });
+    await browser.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), autoOpenPdf: true } });
+    });
+    await expect.poll(async () => (await browser.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length, { timeout: 5_000 }).toBe(3);
     await page.close();
   });
 });
