@@ -246,7 +246,7 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
   it('(f) with automatic opening off, PDFs stay in the browser; the popup offers to open them', async () => {
     await browser.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings ?? {}), autoOpenPdf: false } });
+      await chrome.storage.local.set({ settings: { ...settings, autoOpenPdf: false } });
     });
     const original = browser.url(PORTAL, REPORT_PATH.slice(1));
     await expect
@@ -265,7 +265,7 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.marks .badge'), null, { timeout: 30_000 });
     await browser.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings ?? {}), autoOpenPdf: true } });
+      await chrome.storage.local.set({ settings: { ...settings, autoOpenPdf: true } });
     });
     await expect.poll(async () => (await browser.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length, { timeout: 5_000 }).toBe(3);
     await page.close();
