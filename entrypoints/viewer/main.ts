@@ -62,6 +62,8 @@ async function main(): Promise<void> {
         case 'scroll-to-finding':
           return { ok: viewer.scrollToFinding(message.findingId) };
         case 'stop':
+          viewer.removeMarks();
+          void sendToBackground({ type: 'clear', url: file ?? '' }).catch(() => {});
           return { ok: true };
       }
     });

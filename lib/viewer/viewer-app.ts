@@ -48,6 +48,8 @@ export interface Viewer {
   whenChecked(): Promise<Report | null>;
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
+  /** The site was switched off in the popup: the marks go (the pages stay). */
+  removeMarks(): void;
 }
 
 /** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
@@ -429,6 +431,10 @@ export function createViewer(options: ViewerOptions): Viewer {
     setShowInfo(next) {
       showInfo = next;
       draw();
+    },
+    removeMarks() {
+      lastDraw = null;
+      marks?.destroy();
     },
   };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { canRun, launch, OTHER, PORTAL, storedSummary, type Browser, type Route } from './harness';
 
@@ -10,6 +12,10 @@ import { canRun, launch, OTHER, PORTAL, storedSummary, type Browser, type Route 
  */
 
 const REPORT_PATH = '/x/report.pdf';
+/** Real disclosures (never copied into the repository); the test on them skips without the folder. */
+const CORPUS = new URL('../../../shared/corpus/pdf', import.meta.url).pathname;
+const CORPUS_FILE = 'sh-putuo-czj-2024-final-seeded-errors.pdf';
+const hasCorpus = existsSync(join(CORPUS, CORPUS_FILE));
 const DOWNLOAD_PATH = '/download.do?id=7';
 
 interface ViewerState {
@@ -51,12 +57,21 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
   let browser: Browser;
   let pdf: Buffer = Buffer.alloc(0);
   const served: string[] = [];
+  const referers: string[] = [];
 
   const routes: Route[] = [
     (req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname.startsWith('/corpus/') && hasCorpus) {
+        const file = join(CORPUS, decodeURIComponent(url.pathname.slice('/corpus/'.length)).replace(/[/\\]/g, ''));
+        if (!existsSync(file)) return false;
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(readFileSync(file));
+        return true;
+      }
       if (url.pathname === REPORT_PATH) {
         served.push(req.url!);
+        referers.push(req.headers.referer ?? '');
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length });
         res.end(pdf);
         return true;
@@ -107,6 +122,8 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
     expect(new URL(page.url()).searchParams.get('file')).toBe(original);
     await page.waitForFunction(() => document.querySelector('.page canvas') && document.querySelectorAll('.textLayer span').length > 0, null, { timeout: 20_000 });
+    // The viewer's own fetch carried the portal as Referer (anti-hotlinking checks look at it).
+    expect(referers.at(-1)).toBe(`${new URL(original).origin}/`);
     await page.waitForFunction(() => document.querySelector('.marks .chip') || document.querySelector('.notice'), null, { timeout: 30_000 });
     const state = await viewerState(page);
     console.log(`[e2e] viewer: ${state.pages} pages, ${state.rendered} rendered, ${state.textSpans} text spans, ${state.badges.length} badges, ${state.chips.length} chips; notices: ${state.notices.join(' | ')}`);
@@ -268,6 +285,28 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
       await chrome.storage.local.set({ settings: { ...settings, autoOpenPdf: true } });
     });
     await expect.poll(async () => (await browser.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())).length, { timeout: 5_000 }).toBe(3);
+    await page.close();
+  });
+
+  it.skipIf(!hasCorpus)('(g) a real disclosure: Chinese text through the shipped CMaps, tables found, findings drawn', async () => {
+    const page = await browser.context.newPage();
+    const started = Date.now();
+    await page.goto(browser.url(PORTAL, `corpus/${CORPUS_FILE}`)).catch(() => {});
+    await page.waitForURL((url) => url.href.startsWith(viewerPrefix()), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.marks .chip') || document.querySelector('.notice'), null, { timeout: 60_000 });
+    const millis = Date.now() - started;
+    const state = await viewerState(page);
+    const text = await page.evaluate(() => Array.from(document.querySelectorAll('.textLayer span')).map((s) => s.textContent).join(''));
+    console.log(`[e2e] ${CORPUS_FILE}: ${state.pages} pages, ${state.chips.length} chips, ${state.badges.length} badges, opened and checked in ${millis} ms; ${state.notices[0] ?? ''}`);
+    expect(text).toMatch(/[\u4e00-\u9fff]{4}/);
+    expect(state.chips.length).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/budget-lens-e2e-viewer-corpus.png' });
+    // Stepping through the findings moves the view and pins the arithmetic.
+    await page.click('#finding-next');
+    await expect.poll(() => page.textContent('#finding-pos')).toMatch(/^1\/\d+$/);
+    await page.waitForSelector('#tip.pinned:not([hidden])', { timeout: 5_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: '/tmp/budget-lens-e2e-viewer-corpus-finding.png' });
     await page.close();
   });
 });
