@@ -11,6 +11,8 @@ import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
+import { checkYears } from './checks/text-year';
+import { checkPlaceholders } from './checks/text-placeholder';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
@@ -92,6 +94,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   mergeOutcome(outcome, checkTextAgainstTables(claims, facts, identity.kind, doc.blocks));
   mergeOutcome(outcome, checkRepeatedFigures(claims, models));
   mergeOutcome(outcome, checkCounts(doc.blocks, models));
+  mergeOutcome(outcome, checkYears(doc.blocks, identity.year, identity.kind));
+  mergeOutcome(outcome, checkPlaceholders(doc.blocks));
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 

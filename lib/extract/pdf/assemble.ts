@@ -11,6 +11,9 @@ const BEFORE_LINES = 6;
 const AFTER_LINES = 3;
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))/;
 
+/** "6、…", "（3）…", "2. …": a numbered item starts its own paragraph even without an indent. */
+const ENUMERATED = /^(\d{1,2}[、]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])/;
+
 type Item = { kind: 'table'; table: LaidTable; top: number } | { kind: 'line'; line: TextLine; top: number };
 
 function rect(page: number, box: Box): PdfRect {
@@ -19,6 +22,11 @@ function rect(page: number, box: Box): PdfRect {
 
 function isWide(ch: string | undefined): boolean {
   return ch !== undefined && (ch.codePointAt(0) ?? 0) >= 0x2e80;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((p, r) => p - r);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! : 0;
 }
 
 function median(values: number[]): number {
@@ -59,11 +67,15 @@ interface Paragraph {
 /** A line continues the paragraph above when that one ran to the right margin and this one is not indented. */
 function continues(previous: TextLine, line: TextLine, margins: { left: number; right: number }): boolean {
   const size = Math.max(previous.size, line.size);
-  if (Math.abs(previous.size - line.size) > 1) return false;
+  // Some producers draw digits and CJK of one line at slightly different sizes.
+  if (Math.max(previous.size, line.size) / Math.min(previous.size, line.size) > 1.3) return false;
   if (line.top - previous.bottom > size * 1.2) return false;
-  if (previous.x1 < margins.right - size * 2) return false;
+  // A line that stops short ends its paragraph, unless it stopped mid-sentence because the next
+  // unbreakable run ("（项）", "161.62万元") did not fit.
+  const shortBy = margins.right - previous.x1;
+  if (shortBy > size * 2 && (/[。；：！？!?:;]$/.test(previous.text.trim()) || shortBy > size * 6)) return false;
   if (line.x0 > margins.left + size * 1.2) return false;
-  return !HEADING.test(line.text);
+  return !HEADING.test(line.text) && !ENUMERATED.test(line.text);
 }
 
 export function assemble(pages: PageLayout[], source: string): { doc: SourceDocument; geometry: PdfGeometry } {
@@ -83,7 +95,8 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
     const bodyLines = layout.lines.filter((l) => Math.abs(l.size - bodySize) <= 1);
     const margins = {
       left: bodyLines.length ? Math.min(...bodyLines.map((l) => l.x0)) : 0,
-      right: bodyLines.length ? Math.max(...bodyLines.map((l) => l.x1)) : 0,
+      // The common right edge, not the widest line: one overlong line (a rule of dots, a URL) must not make every other line look short.
+      right: bodyLines.length ? quantile(bodyLines.map((l) => l.x1), 0.8) : 0,
     };
     if (page === 1 && layout.lines.length) {
       const biggest = Math.max(...layout.lines.map((l) => l.size));
@@ -106,7 +119,8 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
         for (const p of line.parts) spans.push({ start: offset + p.start, end: offset + p.end, rect: rect(page, p.box) });
       }
       const first = paragraph.lines[0]!;
-      const heading = first.size > bodySize + 1 || (paragraph.lines.length === 1 && HEADING.test(text) && text.length <= 40 && !/[。；]$/.test(text));
+      const short = paragraph.lines.length <= 2 && text.length <= 40 && !/[。；]$/.test(text);
+      const heading = short && (first.size > bodySize * 1.15 || HEADING.test(text));
       blocks.push({ anchor, text, kind: heading ? 'heading' : 'paragraph', seq: seq++, page });
       geometry.boxes.set(anchor, paragraph.lines.map((l) => rect(page, l)));
       geometry.spans.set(anchor, spans);

@@ -88,7 +88,7 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
       reason: all ? '文件没有文字层（可能是扫描件或图片），无法读取数字，未检查' : '这些页没有文字层（可能是扫描的图片），未检查',
     });
   }
-  if (limit < total) notChecked.push({ what: `第 ${limit + 1}–${total} 页`, reason: `文件共 ${total} 页，只检查了前 ${limit} 页` });
+  if (limit < total) notChecked.push({ what: limit + 1 === total ? `第 ${total} 页` : `第 ${limit + 1}–${total} 页`, reason: `文件共 ${total} 页，只检查了前 ${limit} 页` });
   const { doc, geometry } = assemble(layouts, options.source);
   return { doc, geometry, pageSizes, notChecked };
 }
