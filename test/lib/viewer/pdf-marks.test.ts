@@ -64,7 +64,7 @@ describe('findings drawn over PDF pages', () => {
   const sample = () =>
     report([
       finding({ id: 'f1', severity: 'error' }),
-      finding({ id: 'f2', severity: 'warning', category: 'narrative', rule: 'text.share', message: '占比不符', location: { text: '占 45%', anchor: 'b4', start: 38, end: 44 }, related: [] }),
+      finding({ id: 'f2', severity: 'warning', category: 'share', rule: 'text.share', message: '占比不符', location: { text: '占 45%', anchor: 'b4', start: 38, end: 44 }, related: [] }),
       finding({ id: 'f3', severity: 'info', message: '尾差', location: { tableId: 't1', row: 2, col: 3, anchor: 't1.r2.c3' }, related: [] }),
     ]);
 
