@@ -41,7 +41,7 @@ export default defineBackground(() => {
         return { ok: true };
       }
       case 'prepare-fetch': {
-        if (sender.tabId !== undefined) await setViewerReferer(sender.tabId, message.url).catch((e: unknown) => console.warn('[预算透镜]', e));
+        if (sender.tabId !== undefined) await setViewerReferer(sender.tabId, message.url, message.referer).catch((e: unknown) => console.warn('[预算透镜]', e));
         return { ok: true };
       }
     }

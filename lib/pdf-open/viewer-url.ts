@@ -7,8 +7,9 @@
 export const VIEWER_PATH = '/viewer.html';
 export const DNR_MARKER = '?DNR:';
 
-export function viewerUrlFor(viewerBase: string, file: string): string {
-  return `${viewerBase}?file=${encodeURIComponent(file)}`;
+/** `referer`: the page the PDF was linked from (context menu), sent along when the viewer fetches it. */
+export function viewerUrlFor(viewerBase: string, file: string, referer?: string): string {
+  return `${viewerBase}?file=${encodeURIComponent(file)}${referer ? `&referer=${encodeURIComponent(referer)}` : ''}`;
 }
 
 /**
@@ -27,9 +28,23 @@ export function fileOfViewerUrl(viewerHref: string): string | null {
       return null;
     }
   }
-  if (!file) return null;
+  return httpUrl(file);
+}
+
+/** The linking page a manual open recorded (never in the DNR form, whose raw URL may hold anything). */
+export function refererOfViewerUrl(viewerHref: string): string | null {
+  if (viewerHref.includes(DNR_MARKER)) return null;
   try {
-    const url = new URL(file);
+    return httpUrl(new URL(viewerHref).searchParams.get('referer'));
+  } catch {
+    return null;
+  }
+}
+
+function httpUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

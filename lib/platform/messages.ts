@@ -75,7 +75,7 @@ export const setSiteEnabledMessage = z.object({
 export const openOriginalMessage = z.object({ type: z.literal('open-original'), url: z.string().url() });
 
 /** viewer → background: the viewer is about to fetch this PDF (the portal goes along as Referer). */
-export const prepareFetchMessage = z.object({ type: z.literal('prepare-fetch'), url: z.string().url() });
+export const prepareFetchMessage = z.object({ type: z.literal('prepare-fetch'), url: z.string().url(), referer: z.string().url().optional() });
 
 export const contentBoundMessage = z.discriminatedUnion('type', [checkPageMessage, scrollToFindingMessage, stopMessage]);
 export const backgroundBoundMessage = z.discriminatedUnion('type', [

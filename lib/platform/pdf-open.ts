@@ -21,8 +21,8 @@ export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string
   return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/') };
 }
 
-export function viewerUrl(file: string): string {
-  return viewerUrlFor(viewerBase(), file);
+export function viewerUrl(file: string, referer?: string): string {
+  return viewerUrlFor(viewerBase(), file, referer);
 }
 
 type Dnr = {
@@ -127,10 +127,13 @@ export async function allowOriginal(tabId: number, url: string): Promise<void> {
   await replaceSessionRule(tabId, 'allow', (id) => bypassRule(id, tabId, url));
 }
 
-/** The viewer tab's fetch of `fileUrl` carries the portal as Referer (Chrome; Firefox sends none from extension pages). */
-export async function setViewerReferer(tabId: number, fileUrl: string): Promise<void> {
+/**
+ * The viewer tab's fetch of `fileUrl` carries the linking page (a manual open), else the portal's
+ * root, as Referer (Chrome; Firefox sends none from extension pages).
+ */
+export async function setViewerReferer(tabId: number, fileUrl: string, linkingPage?: string): Promise<void> {
   if (pdfOpenMode() !== 'dnr') return;
-  const referer = `${new URL(fileUrl).origin}/`;
+  const referer = linkingPage && /^https?:/i.test(linkingPage) ? linkingPage : `${new URL(fileUrl).origin}/`;
   await replaceSessionRule(tabId, 'modifyHeaders', (id) => refererRule(id, browser.runtime.id, tabId, fileUrl, referer));
 }
 
@@ -154,7 +157,8 @@ export function createContextMenu(): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== CONTEXT_MENU_ID || !info.linkUrl || !/^https?:/i.test(info.linkUrl)) return;
-    void browser.tabs.create({ url: viewerUrl(info.linkUrl), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+    const linkingPage = info.pageUrl && /^https?:/i.test(info.pageUrl) ? info.pageUrl : undefined;
+    void browser.tabs.create({ url: viewerUrl(info.linkUrl, linkingPage), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
   });
 }
 

@@ -240,6 +240,10 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
 
   it('(e) an address that cannot be fetched, and a broken PDF, are said plainly; a chosen file opens instead', async () => {
     const page = await browser.context.newPage();
+    // A manual open (context menu) records the linking page; the fetch sends it as Referer.
+    const linking = browser.url(PORTAL, '001-cms.html');
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, REPORT_PATH.slice(1)))}&referer=${encodeURIComponent(linking)}`);
+    await expect.poll(() => referers.at(-1), { timeout: 10_000 }).toBe(linking);
     const expired = browser.url(PORTAL, 'x/expired.pdf');
     await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(expired)}`);
     await page.waitForSelector('.notice.error', { timeout: 10_000 });
