@@ -346,7 +346,8 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (signal.aborted) return;
     pageInput.max = String(pages.count);
     pageInput.value = '1';
-    setScale(Math.min(Math.max(pages.fitWidthScale(), 0.5), 2));
+    // Fit the width, up to 150 %: larger canvases cost more than they add on a wide screen.
+    setScale(Math.min(Math.max(pages.fitWidthScale(), 0.5), 1.5));
     marks = createPdfMarks(pages, tip, signal, (index, total) => {
       findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
     });

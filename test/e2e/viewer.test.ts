@@ -178,6 +178,8 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await expect.poll(async () => Number(await popup.locator('.count.error .n').textContent()), { timeout: 10_000 }).toBe(errors);
     await page.evaluate(() => document.querySelector('#scroller')!.scrollTo(0, 0));
     await popup.locator('.finding', { hasText: '19.99' }).first().click();
+    // A real popup floats over the visible viewer; here the popup is a tab of its own.
+    await page.bringToFront();
     await expect.poll(() => page.evaluate(() => document.querySelector('#scroller')!.scrollTop), { timeout: 5_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => document.querySelector('.marks .mark.flash') !== null), { timeout: 3_000 }).toBe(true);
     // The shown mark sits on a cell whose figure the tooltip names: the text layer under it holds that figure.
