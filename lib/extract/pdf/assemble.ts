@@ -85,6 +85,9 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
   const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
   let seq = 0;
   let title = '';
+  // Lines since the last table, across page breaks: a title often stays at the foot of one page
+  // while its table starts on the next.
+  let linesSinceTable: string[] = [];
 
   pages.forEach((layout, index) => {
     const page = index + 1;
@@ -104,7 +107,6 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
     }
 
     let paragraph: Paragraph | null = null;
-    let linesSinceTable: string[] = [];
     let lastTable: SourceTable | null = null;
     const flush = () => {
       if (!paragraph) return;
