@@ -303,7 +303,8 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     const millis = Date.now() - started;
     const state = await viewerState(page);
     const text = await page.evaluate(() => Array.from(document.querySelectorAll('.textLayer span')).map((s) => s.textContent).join(''));
-    console.log(`[e2e] ${CORPUS_FILE}: ${state.pages} pages, ${state.chips.length} chips, ${state.badges.length} badges, opened and checked in ${millis} ms; ${state.notices[0] ?? ''}`);
+    const timings = await page.evaluate(() => ['extract', 'analyse', 'draw'].map((k) => `${k} ${performance.getEntriesByName(`budget-lens:pdf-${k}`)[0]?.duration.toFixed(0) ?? '?'} ms`).join(', '));
+    console.log(`[e2e] ${CORPUS_FILE}: ${state.pages} pages, ${state.chips.length} chips, ${state.badges.length} badges, opened and checked in ${millis} ms (${timings}); ${state.notices[0] ?? ''}`);
     expect(text).toMatch(/[\u4e00-\u9fff]{4}/);
     expect(state.chips.length).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/budget-lens-e2e-viewer-corpus.png' });
