@@ -5,10 +5,11 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /**
- * pdf.js needs its CMaps (Chinese text vanishes without them) and standard fonts as files the
- * viewer can fetch: copied from node_modules into the build at `pdfjs/…`, never committed.
+ * pdf.js needs its CMaps (Chinese text vanishes without them), standard fonts, and the image
+ * decoders for JPEG 2000 / JBIG2 scans (wasm, with a JS fallback) as files the viewer can fetch:
+ * copied from node_modules into the build at `pdfjs/…`, never committed.
  */
-const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts'] as const;
+const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts', 'wasm'] as const;
 const pdfjsRoot = fileURLToPath(new URL('./node_modules/pdfjs-dist', import.meta.url));
 
 // See https://wxt.dev/api/config.html
@@ -40,6 +41,8 @@ export default defineConfig({
     // Extra portal hosts the user adds; requested from the popup, registered by the background.
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '预算透镜' },
+    // pdf.js decodes JPEG 2000 and JBIG2 images (scanned disclosures) with WebAssembly; nothing else is relaxed.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // The viewer is the target of redirected navigations, which requires it to be web-accessible.
     web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'

@@ -16,9 +16,9 @@ export function viewerBase(): string {
 }
 
 /** pdf.js's CMaps and standard fonts, copied into the build by wxt.config.ts (not in WXT's typed public paths). */
-export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
   const url = (path: string) => browser.runtime.getURL(path as '/viewer.html');
-  return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/') };
+  return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/'), wasmUrl: url('/pdfjs/wasm/') };
 }
 
 export function viewerUrl(file: string, referer?: string): string {

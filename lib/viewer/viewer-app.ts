@@ -19,6 +19,8 @@ import { anchorTexts, looksLikePdf, withExtractionNotes } from './source-helpers
 export interface ViewerAssets {
   cMapUrl: string;
   standardFontDataUrl: string;
+  /** Image decoders (JPEG 2000, JBIG2) for drawing scanned pages. */
+  wasmUrl?: string;
 }
 
 export type ExtractPdf = (pdf: PDFDocumentProxy, options: PdfExtractOptions) => Promise<PdfExtraction>;
@@ -326,7 +328,8 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
     setStatus('正在打开PDF…');
     try {
-      const task = getDocument({ data: bytes, ...options.documentParams(options.assets) });
+      const { wasmUrl } = options.assets;
+      const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });
       signal.addEventListener('abort', () => void task.destroy(), { once: true });
       pdf = await task.promise;
     } catch (error) {

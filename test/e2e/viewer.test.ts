@@ -124,6 +124,8 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.page canvas') && document.querySelectorAll('.textLayer span').length > 0, null, { timeout: 20_000 });
     // The viewer's own fetch carried the portal as Referer (anti-hotlinking checks look at it).
     expect(referers.at(-1)).toBe(`${new URL(original).origin}/`);
+    // The image decoders for scanned pages ship with the extension and may compile under its CSP.
+    expect(await page.evaluate(async () => (await WebAssembly.compile(await (await fetch('/pdfjs/wasm/openjpeg.wasm')).arrayBuffer())) instanceof WebAssembly.Module)).toBe(true);
     await page.waitForFunction(() => document.querySelector('.marks .chip') || document.querySelector('.notice'), null, { timeout: 30_000 });
     const state = await viewerState(page);
     console.log(`[e2e] viewer: ${state.pages} pages, ${state.rendered} rendered, ${state.textSpans} text spans, ${state.badges.length} badges, ${state.chips.length} chips; notices: ${state.notices.join(' | ')}`);
