@@ -66,7 +66,11 @@ interface Slot {
 
 const GAP = 12;
 
-/** Reads every page's size first (one cheap call per page), then lays out placeholders. */
+/** Pages whose size is read before the view appears; later ones take their predecessor's until drawn. */
+const EAGER_SIZES = 200;
+const A4 = { width: 595.28, height: 841.89 };
+
+/** Reads the pages' sizes (one cheap call per page, up to EAGER_SIZES), then lays out placeholders. */
 export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOptions): Promise<PageView> {
   const { scroller, container, signal } = options;
   const doc = container.ownerDocument;
@@ -77,24 +81,30 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
   const itemsCache = new Map<number, Promise<string[]>>();
 
   const slots: Slot[] = [];
+  let size: PageSize = A4;
   for (let n = 1; n <= pdf.numPages; n++) {
     if (signal.aborted) break;
-    const page = await pdf.getPage(n);
-    const viewport = page.getViewport({ scale: 1 });
+    if (n <= EAGER_SIZES) {
+      try {
+        const viewport = (await pdf.getPage(n)).getViewport({ scale: 1 });
+        size = { width: viewport.width, height: viewport.height };
+      } catch {
+        // A broken page keeps its predecessor's size; drawing it will say it cannot be shown.
+      }
+    }
     const element = doc.createElement('div');
     element.className = 'page';
     element.dataset.page = String(n);
     element.setAttribute('role', 'region');
     element.setAttribute('aria-label', `第 ${n} 页`);
-    element.style.width = `calc(var(--total-scale-factor) * ${viewport.width}px)`;
-    element.style.height = `calc(var(--total-scale-factor) * ${viewport.height}px)`;
+    sizeElement(element, size);
     const textLayer = doc.createElement('div');
     textLayer.className = 'textLayer';
     const marks = doc.createElement('div');
     marks.className = 'marks';
     element.append(textLayer, marks);
     container.append(element);
-    slots.push({ number: n, size: { width: viewport.width, height: viewport.height }, element, canvas: null, textLayer, marks, renderedScale: 0, rendering: null, task: null, layer: null, text: null, visible: false });
+    slots.push({ number: n, size, element, canvas: null, textLayer, marks, renderedScale: 0, rendering: null, task: null, layer: null, text: null, visible: false });
   }
   container.style.setProperty('--total-scale-factor', String(scale));
 
@@ -104,7 +114,7 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
         const slot = slots[Number((entry.target as HTMLElement).dataset.page) - 1];
         if (!slot) continue;
         slot.visible = entry.isIntersecting;
-        if (slot.visible) void render(slot);
+        if (slot.visible) void render(slot).catch((error: unknown) => showBroken(slot, error));
       }
     },
     // Render a screen ahead and behind, so scrolling rarely shows a blank page.
@@ -121,6 +131,20 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
   };
   scroller.addEventListener('scroll', onScroll, { passive: true, signal });
   signal.addEventListener('abort', () => destroy(), { once: true });
+
+  function sizeElement(element: HTMLElement, of: PageSize): void {
+    element.style.width = `calc(var(--total-scale-factor) * ${of.width}px)`;
+    element.style.height = `calc(var(--total-scale-factor) * ${of.height}px)`;
+  }
+
+  function showBroken(slot: Slot, error: unknown): void {
+    if (signal.aborted || slot.element.querySelector('.broken')) return;
+    console.warn('[预算透镜] page cannot be drawn', slot.number, error);
+    const note = doc.createElement('p');
+    note.className = 'broken';
+    note.textContent = `第 ${slot.number} 页无法显示`;
+    slot.element.append(note);
+  }
 
   function pageAtMiddle(): number {
     const middle = scroller.scrollTop + scroller.clientHeight / 2;
@@ -153,6 +177,11 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     const target = scale;
     const page = await pdf.getPage(slot.number);
     const viewport = page.getViewport({ scale: target });
+    const own = page.getViewport({ scale: 1 });
+    if (own.width !== slot.size.width || own.height !== slot.size.height) {
+      slot.size = { width: own.width, height: own.height };
+      sizeElement(slot.element, slot.size);
+    }
     const ratio = view.devicePixelRatio || 1;
     const canvas = doc.createElement('canvas');
     canvas.width = Math.floor(viewport.width * ratio);
@@ -210,7 +239,7 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     if (slot) scroller.scrollTop = slot.element.offsetTop + within * slot.element.offsetHeight;
     for (const s of slots) {
       s.task?.cancel();
-      if (s.visible) void render(s);
+      if (s.visible) void render(s).catch((error: unknown) => showBroken(s, error));
     }
   }
 
@@ -240,7 +269,7 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
   async function textOf(page: number): Promise<PageText | null> {
     const slot = slots[page - 1];
     if (!slot) return null;
-    if (!slot.text || slot.renderedScale !== scale) await render(slot);
+    if (!slot.text || slot.renderedScale !== scale) await render(slot).catch((error: unknown) => showBroken(slot, error));
     return slot.text;
   }
 

@@ -56,6 +56,8 @@ export interface Viewer {
 
 /** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
 export const MAX_PAGES = DEFAULT_MAX_PAGES;
+/** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
+export const MAX_BYTES = 200 * 1024 * 1024;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -156,6 +158,12 @@ export function createViewer(options: ViewerOptions): Viewer {
   });
 
   async function openFile(file: File): Promise<void> {
+    if (file.size > MAX_BYTES) {
+      reset();
+      showSource(file.name, null);
+      fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+      return;
+    }
     await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   }
 
@@ -283,6 +291,10 @@ export function createViewer(options: ViewerOptions): Viewer {
       const response = await fetch(url, { credentials: 'include', signal });
       if (!response.ok) {
         fail(`无法获取此PDF（HTTP ${response.status}）`, ['链接可能已过期，或网站只允许在原页面中下载（例如需要登录或通过表单提交）。', '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+        return;
+      }
+      if (Number(response.headers.get('content-length')) > MAX_BYTES) {
+        fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
         return;
       }
       bytes = new Uint8Array(await response.arrayBuffer());
