@@ -153,7 +153,10 @@ export async function forgetTab(tabId: number): Promise<void> {
 /** The link context-menu item; created once per install/update (menus persist). */
 export function createContextMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: '用预算透镜打开', contexts: ['link'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create(
+      { id: CONTEXT_MENU_ID, title: '用预算透镜打开', contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] },
+      () => void browser.runtime.lastError,
+    );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== CONTEXT_MENU_ID || !info.linkUrl || !/^https?:/i.test(info.linkUrl)) return;

@@ -178,6 +178,7 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     const errors = summary.report.findings.filter((f) => f.severity === 'error').length;
     await expect.poll(async () => Number(await popup.locator('.count.error .n').textContent()), { timeout: 10_000 }).toBe(errors);
+    await popup.screenshot({ path: '/tmp/budget-lens-e2e-viewer-popup.png' });
     await page.evaluate(() => document.querySelector('#scroller')!.scrollTo(0, 0));
     await popup.locator('.finding', { hasText: '19.99' }).first().click();
     // A real popup floats over the visible viewer; here the popup is a tab of its own.
