@@ -31,7 +31,7 @@ const JOIN = 3;
 const CROSS = 3;
 /** Tables smaller than this (points) are boxes around titles, stamps or page frames' corners. */
 const MIN_TABLE_SIDE = 8;
-const MAX_RULES = 6000;
+const MAX_CROSSINGS = 400_000;
 /** Rows whose left or right edges differ by more than this belong to different tables. */
 const EXTENT_JUMP = 6;
 
@@ -78,8 +78,9 @@ interface Crossing {
 }
 
 export function findTables(rules: Rule[]): GridTable[] {
-  if (rules.length > MAX_RULES) return [];
   const { h, v } = normaliseRules(rules);
+  // Hatching, charts and maps make thousands of rules; no table grid needs this many crossings.
+  if (h.length * v.length > MAX_CROSSINGS) return [];
   const crossings: Crossing[] = [];
   for (let vi = 0; vi < v.length; vi += 1) {
     const vr = v[vi]!;
