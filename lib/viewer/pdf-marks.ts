@@ -165,6 +165,7 @@ export function createPdfMarks(pages: PageView, tip: HTMLElement, signal: AbortS
     }
     pinned = pin;
     tip.classList.toggle('pinned', pin);
+    tip.querySelector('.tip-actions')?.remove();
     if (pin) tip.append(pinnedActions(entry));
     tip.hidden = false;
     entry.badge.setAttribute('aria-describedby', tip.id);

@@ -131,5 +131,9 @@ describe('findings drawn over PDF pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     // The pinned tooltip offers the related cell.
     expect(Array.from(tipEl.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['上一处', '下一处', '→ 办公费']);
+    // Clicking the shown badge again keeps one row of actions.
+    layers[1]!.querySelector<HTMLButtonElement>('.badge.error')!.click();
+    layers[1]!.querySelector<HTMLButtonElement>('.badge.error')!.click();
+    expect(tipEl.querySelectorAll('.tip-actions')).toHaveLength(1);
   });
 });
