@@ -13,6 +13,7 @@ import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
 import { checkYears } from './checks/text-year';
 import { checkPlaceholders } from './checks/text-placeholder';
+import { checkPercentSigns } from './checks/text-percent-sign';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
@@ -96,6 +97,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   mergeOutcome(outcome, checkCounts(doc.blocks, models));
   mergeOutcome(outcome, checkYears(doc.blocks, identity.year, identity.kind));
   mergeOutcome(outcome, checkPlaceholders(doc.blocks));
+  mergeOutcome(outcome, checkPercentSigns(doc.blocks));
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 
