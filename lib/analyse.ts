@@ -19,6 +19,9 @@ import { tableChanges } from './history/table-changes';
 import { bindStatedChanges, buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
+import { findContents } from './document/contents';
+import { assessCompleteness, findShells } from './document/completeness';
+import { checkDocumentTables } from './checks/document-tables';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
@@ -80,9 +83,14 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       anchor: model.anchor,
     });
   }
-  mergeOutcome(outcome, checkCrossTables(models));
+  const cross = checkCrossTables(models);
+  mergeOutcome(outcome, cross);
 
   const identity = identifyDocumentKind(doc, models);
+  const contents = findContents(doc.blocks, models);
+  const shells = findShells(doc.blocks, models, contents);
+  const completeness = identity.kind === 'unknown' ? null : assessCompleteness(identity.kind, models, doc.blocks, contents, shells);
+  mergeOutcome(outcome, checkDocumentTables(completeness, contents, shells, models));
   const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];
   mergeOutcome(outcome, checkNarrative(claims, changes));
@@ -104,12 +112,16 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       kind: identity.kind,
       units,
       ...(doc.pages ? { pages: doc.pages } : {}),
+      ...(identity.unitLevel ? { unitLevel: identity.unitLevel } : {}),
+      ...(completeness ? { completeness: { family: completeness.family, summary: completeness.summary, tables: completeness.tables.map(({ anchor: _anchor, ...rest }) => rest) } } : {}),
+      ...(contents ? { contentsListed: contents.entries.length } : {}),
     },
     tables: summaries,
     stats: {
       checksRun: outcome.checksRun,
       passed: outcome.passed,
       claims: claims.length,
+      crossTableChecks: cross.checksRun,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
       notChecked: outcome.notChecked,
     },

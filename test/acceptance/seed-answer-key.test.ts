@@ -93,7 +93,10 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
   it('finds nothing alarming in seed 004 (元 tables balance exactly), only rounding in its text (004-01…03)', () => {
     const r = report('004', style);
     expect(r.findings.some((f) => f.rule === 'text.label' && f.severity === 'warning' && f.message.includes('2101506'))).toBe(true); // 004-05
-    const alarming = r.findings.filter((f) => f.severity !== 'info' && f.category !== 'label');
+    // 004-06 (ambiguous, structure): 表2, 表3 and 表12 are listed as not empty in the 目录 but absent.
+    const missing = r.findings.filter((f) => f.rule === 'doc.required' && f.severity === 'warning');
+    expect(missing.map((f) => f.location.anchor !== undefined && f.message.match(/《(.+?)》/)?.[1]).sort()).toEqual(['一般公共预算“三公”经费支出表', '支出总表', '收入总表']);
+    const alarming = r.findings.filter((f) => f.severity !== 'info' && f.category !== 'label' && f.rule !== 'doc.required');
     expect(alarming, describeFindings(alarming)).toEqual([]);
     const info = r.findings.filter((f) => f.rule === 'text.amount');
     expect(has(info, '15.95', '15.955'), describeFindings(info)).toBe(true); // 004-01
@@ -145,6 +148,21 @@ describe.each(styles)('seed pages in the "%s" markup', (style) => {
       expect(r.tables.length).toBeGreaterThan(5);
       const untitled = r.tables.filter((t) => !t.title);
       expect(untitled.map((t) => t.id), `${seed}: untitled tables`).toEqual([]);
+    }
+  });
+
+  it('knows which required tables each seed publishes (002-15 and 004-06 missing, 000-04 empty against the 收支总表)', () => {
+    const summary = (seed: string): string => report(seed, style).document.completeness?.summary ?? '';
+    expect(summary('000')).toBe('9 张必需表格：齐全（其中 1 张为空表，已说明）');
+    expect(summary('001')).toBe('8 张必需表格：齐全（其中 1 张为空表，已说明）');
+    expect(summary('002')).toBe('9 张必需表格：缺 2 张（收入决算表、一般公共预算财政拨款支出决算表）');
+    expect(summary('003')).toBe('9 张必需表格：齐全（其中 1 张为空表，已说明）');
+    expect(summary('004')).toBe('8 张必需表格：缺 3 张（收入总表、支出总表、一般公共预算“三公”经费支出表）');
+    const r000 = report('000', style);
+    expect(r000.findings.some((f) => f.rule === 'doc.empty-table' && f.severity === 'warning' && f.message.includes('收入总表'))).toBe(true);
+    for (const seed of ['001', '003']) {
+      const noisy = report(seed, style).findings.filter((f) => f.rule.startsWith('doc.') && f.severity !== 'info');
+      expect(noisy, `${seed}: ${describeFindings(noisy)}`).toEqual([]);
     }
   });
 });
