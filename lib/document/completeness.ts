@@ -1,7 +1,6 @@
 import type { TextBlock } from '../source/types';
 import type { TableModel } from '../table/model';
 import { compactText } from '../amount/normalize';
-import { identifyTableKind } from './table-title';
 import { kindEntry, requiredKinds } from './table-kinds';
 import type { TableKind } from './table-kinds';
 import type { Contents } from './contents';

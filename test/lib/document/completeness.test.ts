@@ -111,7 +111,7 @@ describe('required tables', () => {
       ['fund-expense', '政府性基金预算支出表'],
     ].map(([kind, name]) => filled(kind!, name!));
     expect(assessCompleteness('budget', eight, [], null).summary).toBe('8 张必需表格：齐全');
-    const listing = [...['收支总表', '收入总表', '国有资本经营预算支出表'].map((name, i) => block(`${i + 1}、${name}`))];
+    const listing = ['收支总表', '收入总表', '国有资本经营预算支出表'].map((name, i) => block(`${i + 1}、${name}`));
     const listed = assessCompleteness('budget', eight, listing, findContents(listing, eight));
     expect(listed.summary).toBe('9 张必需表格：缺 1 张（国有资本经营预算支出表）');
   });
