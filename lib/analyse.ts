@@ -22,6 +22,7 @@ import type { Change } from './report/schema';
 import { findContents } from './document/contents';
 import { assessCompleteness, findShells } from './document/completeness';
 import { checkDocumentTables } from './checks/document-tables';
+import { checkClassificationLabels } from './checks/classification-labels';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
@@ -91,6 +92,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const shells = findShells(doc.blocks, models, contents);
   const completeness = identity.kind === 'unknown' ? null : assessCompleteness(identity.kind, models, doc.blocks, contents, shells);
   mergeOutcome(outcome, checkDocumentTables(completeness, contents, shells, models));
+  mergeOutcome(outcome, checkClassificationLabels(models, doc.blocks, identity.year));
   const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];
   mergeOutcome(outcome, checkNarrative(claims, changes));
