@@ -20,7 +20,7 @@ import { bindStatedChanges, buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
 import { findContents } from './document/contents';
-import { assessCompleteness, findShells } from './document/completeness';
+import { assessCompleteness, expectsFullSet, findShells } from './document/completeness';
 import { checkDocumentTables } from './checks/document-tables';
 import { checkClassificationLabels } from './checks/classification-labels';
 
@@ -90,7 +90,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const identity = identifyDocumentKind(doc, models);
   const contents = findContents(doc.blocks, models);
   const shells = findShells(doc.blocks, models, contents);
-  const completeness = identity.kind === 'unknown' ? null : assessCompleteness(identity.kind, models, doc.blocks, contents, shells);
+  const completeness =
+    identity.kind !== 'unknown' && expectsFullSet(identity.kind, models, shells, contents) ? assessCompleteness(identity.kind, models, doc.blocks, contents, shells) : null;
   mergeOutcome(outcome, checkDocumentTables(completeness, contents, shells, models));
   mergeOutcome(outcome, checkClassificationLabels(models, doc.blocks, identity.year));
   const claims = documentClaims(doc.blocks, outcome.notChecked);

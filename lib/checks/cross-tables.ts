@@ -7,9 +7,11 @@ import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
 import { nameKey } from '../narrative/bind';
-import type { CheckOutcome, FindingDraft } from './types';
-import { cellRefAt } from './sum-identity';
-import { emptyOutcome } from './types';
+import type { CheckOutcome } from './types';
+import { emptyOutcome, mergeOutcome } from './types';
+import type { Fact } from './cross-facts';
+import { finding, ref, valueAt } from './cross-facts';
+import { checkCrossColumns } from './cross-columns';
 
 /**
  * Tables that must agree with each other (rulebook §3.3): the 收支总表's 功能类 amounts are the
@@ -18,24 +20,6 @@ import { emptyOutcome } from './types';
  * (X-B-05: 维修(护)费 0.20 vs 0.30). The same figure in two tables is exact; 0.01 is rounding
  * between 元 and 万元 renderings; the amounts are converted exactly between units.
  */
-interface Fact {
-  table: TableModel;
-  value: Decimal;
-  decimals: number;
-  refs: CellRef[];
-  label: string;
-}
-
-function ref(table: TableModel, row: BodyRow, col: number, label: string): CellRef {
-  return cellRefAt(table, row.row, col, label);
-}
-
-function valueAt(row: BodyRow, col: number): { value: Decimal; decimals: number } | null {
-  const cell = row.values.get(col);
-  if (!cell || cell.kind === 'text') return null;
-  return cell.kind === 'number' ? { value: cell.value, decimals: cell.decimals } : { value: new Decimal(0), decimals: 0 };
-}
-
 /** 功能类 → amount, from a 收支总表 panel whose rows are named after the classes. */
 function classesByName(table: TableModel): Map<string, Fact> {
   for (const panel of table.panels) {
@@ -77,47 +61,6 @@ function classesByCode(table: TableModel): Map<string, Fact> {
     if (result.size) return result;
   }
   return result;
-}
-
-type Verdict = 'pass' | 'info' | 'error';
-
-function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; difference: Decimal } {
-  const unitA = a.table.unit as Unit;
-  const other = convert(b.value, b.table.unit as Unit, unitA);
-  const difference = a.value.minus(other);
-  const size = difference.abs();
-  if (size.isZero()) return { verdict: 'pass', other, difference };
-  const ulp = unitA === '元' && b.table.unit === '元' ? new Decimal(0) : new Decimal(10).pow(-Math.max(a.decimals, 2));
-  if (b.table.unit !== unitA && size.lessThanOrEqualTo(ulp.dividedBy(2))) return { verdict: 'pass', other, difference };
-  if (size.lessThanOrEqualTo(ulp)) return { verdict: 'info', other, difference };
-  return { verdict: 'error', other, difference };
-}
-
-function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome): void {
-  outcome.checksRun += 1;
-  const { verdict, other, difference } = compare(a, b);
-  if (verdict === 'pass') {
-    outcome.passed += 1;
-    return;
-  }
-  const unit = a.table.unit ?? '';
-  const shownB = b.table.unit === a.table.unit ? '' : `（${b.value.toString()}${b.table.unit}）`;
-  const draft: FindingDraft = {
-    rule,
-    severity: verdict,
-    category: 'sum',
-    message:
-      verdict === 'info'
-        ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`
-        : `${subject}：《${a.table.title}》${a.value.toString()}${unit} ≠ 《${b.table.title}》${other.toString()}${unit}${shownB}，差 ${difference.abs().toString()}${unit}，两表应一致。`,
-    expected: other.toString(),
-    actual: a.value.toString(),
-    difference: difference.toString(),
-    unit,
-    location: a.refs[0]!,
-    related: b.refs,
-  };
-  outcome.findings.push(draft);
 }
 
 function missing(rule: string, subject: string, present: Fact, absentFrom: TableModel, outcome: CheckOutcome): void {
@@ -219,6 +162,7 @@ function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutc
 
 export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
+  mergeOutcome(outcome, checkCrossColumns(tables));
   const withUnit = tables.filter((t) => t.unit);
   const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const summary = first('income-expense-summary');

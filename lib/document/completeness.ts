@@ -142,6 +142,20 @@ function noteFor(kind: TableKind, own: readonly string[], number: string | undef
   return sources.general;
 }
 
+/**
+ * Only a disclosure that publishes its table set is held to it: a page with the 三公 table alone
+ * (many portals publish 三公 separately) or one table in a news item is not "missing" eight.
+ * At least three standard tables shown, or a 目录 that lists at least three, make a full set.
+ */
+export const MIN_STANDARD_TABLES = 3;
+
+export function expectsFullSet(family: 'budget' | 'final', tables: readonly TableModel[], shells: readonly TableShell[], contents: Contents | null): boolean {
+  const required = new Set(requiredKinds(family));
+  const shown = new Set([...tables.map((t) => t.kind), ...shells.map((s) => s.kind)].filter((k) => required.has(k as TableKind)));
+  const listed = new Set((contents?.entries ?? []).map((e) => e.kind).filter((k) => required.has(k)));
+  return shown.size >= MIN_STANDARD_TABLES || listed.size >= MIN_STANDARD_TABLES;
+}
+
 export function assessCompleteness(
   family: 'budget' | 'final',
   tables: readonly TableModel[],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceTable, TextBlock } from '../../../lib/source/types';
 import type { TableModel } from '../../../lib/table/model';
 import { buildTableModel } from '../../../lib/table/model';
-import { assessCompleteness, findShells, summaryLine } from '../../../lib/document/completeness';
+import { assessCompleteness, expectsFullSet, findShells, summaryLine } from '../../../lib/document/completeness';
 import { contentsLine, findContents } from '../../../lib/document/contents';
 import { checkDocumentTables } from '../../../lib/checks/document-tables';
 import { table, tsv } from '../../helpers/tables';
@@ -121,6 +121,15 @@ describe('required tables', () => {
     const blocks = [block('收入总表', 'heading'), block('单位: 473002_某局'), block('金额单位：元'), block('支出总表', 'heading')];
     const shells = findShells(blocks, tables, null);
     expect(shells.map((s) => [s.kind, s.title])).toEqual([['income-summary', '收入总表']]);
+  });
+
+  it('holds only a disclosure that shows (or lists) at least three standard tables to the full set', () => {
+    const alone = [filled('three-public', '一般公共预算“三公”经费支出表')];
+    expect(expectsFullSet('budget', alone, [], null)).toBe(false);
+    const three = [...alone, filled('income-expense-summary', '收支总表'), filled('expense-summary', '支出总表')];
+    expect(expectsFullSet('budget', three, [], null)).toBe(true);
+    const listing = ['收支总表', '收入总表', '支出总表'].map((name, i) => block(`${i + 1}、${name}`));
+    expect(expectsFullSet('budget', alone, [], findContents(listing, alone))).toBe(true);
   });
 
   it('summarises empty-with-note tables without alarm', () => {
