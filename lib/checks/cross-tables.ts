@@ -1,8 +1,4 @@
-import Decimal from 'decimal.js';
-import type { Unit } from '../amount/units';
-import { convert } from '../amount/units';
 import { compactText } from '../amount/normalize';
-import type { CellRef } from '../report/schema';
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
