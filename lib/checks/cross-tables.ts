@@ -1,5 +1,6 @@
 import { compactText } from '../amount/normalize';
 import type { PanelModel, TableModel } from '../table/model';
+import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
 import { nameKey } from '../narrative/bind';
@@ -17,15 +18,17 @@ import { checkCrossColumns } from './cross-columns';
  * between 元 and 万元 renderings; the amounts are converted exactly between units.
  */
 /** 功能类 → amount, from a 收支总表 panel whose rows are named after the classes. */
-function classesByName(table: TableModel): Map<string, Fact> {
+function classesByName(table: TableModel, pick: (panel: PanelModel) => ColumnInfo | undefined = (p) => p.amountColumns[0]): Map<string, Fact> {
   for (const panel of table.panels) {
-    const column = panel.amountColumns[0];
+    const column = pick(panel);
     if (!column) continue;
     const found = new Map<string, Fact>();
     for (const row of panel.rows) {
       const code = functionClassByName(nameKey(row.key));
       const value = code ? valueAt(row, column.index) : null;
-      if (code && value && !found.has(code)) found.set(code, { table, ...value, refs: [ref(table, row, column.index, row.label)], label: row.label });
+      // A stale name left blank beside the current one (003-08: 医疗卫生与计划生育 and 卫生健康) yields to the row with the amount.
+      const previous = code ? found.get(code) : undefined;
+      if (code && value && (!previous || (previous.value.isZero() && !value.value.isZero()))) found.set(code, { table, ...value, refs: [ref(table, row, column.index, row.label)], label: row.label });
     }
     if (found.size >= 2) return found;
   }
@@ -75,17 +78,32 @@ function missing(rule: string, subject: string, present: Fact, absentFrom: Table
   });
 }
 
-function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOutcome): void {
-  const byName = classesByName(summary);
+function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOutcome, byName = classesByName(summary), what = ''): void {
   const byCode = classesByCode(detail);
   if (byName.size < 2 || !byCode.size) return;
   for (const code of new Set([...byName.keys(), ...byCode.keys()])) {
     const a = byName.get(code);
     const b = byCode.get(code);
-    const subject = `功能分类 ${code} 类`;
+    const subject = `功能分类 ${code} 类${what}`;
     if (a && b) finding('cross.classes', subject, a, b, outcome);
     else if (b && !b.value.isZero()) missing('cross.classes', subject, b, summary, outcome);
   }
+}
+
+/**
+ * The 一般公共预算 column of the 财政拨款收支总表's expenditure side: its 小计 when it has one
+ * (the 其中:财政拨款 beside it is a part), or the column named for it ("一般公共预算财政拨款").
+ */
+function generalColumn(panel: PanelModel): ColumnInfo | undefined {
+  const leafOf = (c: ColumnInfo): string => compactText(c.path.at(-1)?.label ?? '');
+  const columns = panel.amountColumns.filter((c) => c.path.some((p) => /一般公共预算/.test(compactText(p.label))) && !/^其中/.test(leafOf(c)));
+  return columns.find((c) => /^(?:小计|合计)$/.test(leafOf(c))) ?? columns.find((c) => /一般公共预算/.test(leafOf(c)));
+}
+
+/** X-B-04 / X-D-03: the 财政拨款收支总表's 一般公共预算 column per 类 is the 一般公共预算支出表's 类 rows. */
+function checkFiscalGeneral(fiscal: TableModel, general: TableModel, outcome: CheckOutcome): void {
+  const byName = classesByName(fiscal, generalColumn);
+  checkClasses(fiscal, general, outcome, byName, '（一般公共预算）');
 }
 
 function totalRow(panel: PanelModel): BodyRow | undefined {
@@ -167,6 +185,9 @@ export function checkCrossTables(tables: TableModel[]): CheckOutcome {
     checkClasses(summary, detail, outcome);
     checkTotals(summary, detail, outcome);
   }
+  const fiscal = first('fiscal-summary');
+  const general = first('general-expense');
+  if (fiscal && general) checkFiscalGeneral(fiscal, general, outcome);
   const basic = first('general-basic-expense');
   if (basic) for (const table of withUnit.filter((t) => t.kind === 'basic-expense-detail')) checkEconomicLines(table, basic, outcome);
   return outcome;
