@@ -261,6 +261,73 @@ function convertTo(from: Fact, to: Fact): Decimal | null {
   return null;
 }
 
+/** Income sources as the 收支总表 rows and the 收入总表 columns name them (X-B-01, X-D-01). */
+const INCOME_SOURCES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['本年收入合计', /^本年收入(?:合计)?$/],
+  ['一般公共预算', /^一般公共预算(?:财政)?拨款(?:收入)?$|^一般公共预算$/],
+  ['政府性基金', /^政府性基金(?:预算)?(?:财政)?拨款(?:收入)?$|^政府性基金$/],
+  ['国有资本经营', /^国有资本经营(?:预算)?(?:财政)?拨款(?:收入)?$|^国有资本经营$/],
+  ['事业收入', /^事业收入$/],
+  ['上级补助收入', /^上级补助收入$/],
+  ['其他收入', /^其他收入$/],
+];
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])/;
+
+/** The 收入总表's 合计 row (or its only 部门 row) and the column of each source. */
+function incomeColumns(table: TableModel): Map<string, Fact> {
+  const result = new Map<string, Fact>();
+  const panel = table.panels[0];
+  if (!panel) return result;
+  const departments = panel.rows.filter((r) => r.code?.kind === 'unit' && r.code.level === 1);
+  const row = grandTotal(panel) ?? (departments.length === 1 ? departments[0] : undefined);
+  if (!row) return result;
+  const total = panel.amountColumns.find((c) => /^(?:总计|合计)$/.test(leaf(c)) && c.path.length === 1);
+  const found = total ? fact(table, row, total, `${row.label || '合计'}·${total.label}`) : null;
+  if (found) result.set('收入总计', found);
+  for (const [name, pattern] of INCOME_SOURCES) {
+    // A source column is the group itself or its 小计; "本年收入/合计" is 本年收入合计.
+    const column = panel.amountColumns.find((c) => {
+      const names = c.path.map((p) => compactText(p.label));
+      const own = /^(?:小计|合计)$/.test(names.at(-1) ?? '') ? names.at(-2) : names.at(-1);
+      return own !== undefined && pattern.test(own) && !names.some((n) => /上年结转|结转结余/.test(n));
+    });
+    const value = column ? fact(table, row, column, `${row.label || '合计'}·${column.label}`) : null;
+    if (value) result.set(name, value);
+  }
+  return result;
+}
+
+/** The 收支总表's income lines: 收入总计, 本年收入合计 and the numbered sources. */
+function incomeLines(table: TableModel): Map<string, Fact> {
+  const result = new Map<string, Fact>();
+  for (const panel of table.panels) {
+    if (!panel.rows.some((r) => /^收入总计$|^本年收入合计$/.test(r.key))) continue;
+    const column = panel.amountColumns[0];
+    if (!column) continue;
+    for (const row of panel.rows) {
+      if (row.role === 'of-which') continue;
+      const key = row.key.replace(ENUMERATOR, '');
+      const name = /^收入总计$/.test(key) ? '收入总计' : INCOME_SOURCES.find(([, pattern]) => pattern.test(key))?.[0];
+      if (!name || result.has(name)) continue;
+      const value = fact(table, row, column, row.label);
+      if (value) result.set(name, value);
+    }
+    return result;
+  }
+  return result;
+}
+
+/** X-B-01 / X-D-01: the 收入总表's totals are the 收支总表's income lines. */
+function checkIncome(summary: TableModel, income: TableModel, outcome: CheckOutcome): void {
+  const lines = incomeLines(summary);
+  const columns = incomeColumns(income);
+  for (const [name, column] of columns) {
+    const line = lines.get(name);
+    if (line) finding('cross.income', name, column, line, outcome);
+  }
+}
+
 export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
   const withUnit = tables.filter((t) => t.unit);
@@ -271,6 +338,9 @@ export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   const threePublic = first('three-public');
   const final = [basic, general, summary].some((t) => /决算/.test(t?.title ?? ''));
   if (general && summary) checkGeneralAgainstSummary(general, summary, outcome);
+  const incomeSummary = first('income-expense-summary');
+  const income = first('income-summary');
+  if (incomeSummary && income) checkIncome(incomeSummary, income, outcome);
   if (basic && (general ?? summary)) {
     checkBasic(general ?? summary!, basic, outcome, !general);
     checkItemsAgainstEconomic(general ?? summary!, basic, final, outcome);

@@ -89,4 +89,27 @@ describe('column identities across tables', () => {
     expect(outcome.findings.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['cross.three-public', 'warning', '7', '6.99']]);
     expect(outcome.passed).toBe(1); // 30217 = 1.05; 30212 is not in the basic table
   });
+
+  it('X-B-01: the 收入总表\'s 总计 and source columns are the 收支总表\'s income lines', () => {
+    const summary = model(`项目\t预算数\n一、一般公共预算拨款收入\t5497.60\n二、政府性基金预算拨款收入\t967.70\n本年收入合计\t6465.30\n收入总计\t6465.30`, 'income-expense-summary', '部门收支总表');
+    const income = (fund: string) =>
+      ({
+        ...modelOf(
+          table([
+            ['单位代码', '单位名称', '总计', '本年收入@c3'],
+            ['', '', '', '合计', '一般公共预算', '政府性基金'],
+            ['', '合计', '6465.30', '6465.30', '5497.60', fund],
+          ], { ...wan, anchor: 'ti' }),
+          'income-summary',
+          '部门收入总表',
+        ),
+        id: 'ti',
+      }) as TableModel;
+    const ok = checkCrossColumns([summary, income('967.70')]);
+    expect(ok.findings).toEqual([]);
+    expect(ok.passed).toBe(4);
+    const bad = checkCrossColumns([summary, income('976.70')]);
+    expect(bad.findings.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['cross.income', 'error', '976.7', '967.7']]);
+    expect(bad.findings[0]!.related[0]).toMatchObject({ tableId: summary.id });
+  });
 });
