@@ -11,6 +11,8 @@ import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
+import { checkYears } from './checks/text-year';
+import { checkPlaceholders } from './checks/text-placeholder';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
@@ -27,6 +29,8 @@ import { checkClassificationLabels } from './checks/classification-labels';
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
   extractMillis?: number;
+  /** What extraction could not read (PDF pages without text, pages past the limit), reported first. */
+  notChecked?: NotChecked[];
 }
 
 export interface Analysis {
@@ -59,7 +63,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   }
 
   const outcome = emptyOutcome();
-  outcome.notChecked.push(...notChecked);
+  outcome.notChecked.push(...(opts.notChecked ?? []), ...notChecked);
   const summaries: TableSummary[] = [];
   for (const model of models) {
     const hasData = model.panels.some((p) => p.rows.length > 0);
@@ -101,6 +105,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   mergeOutcome(outcome, checkTextAgainstTables(claims, facts, identity.kind, doc.blocks));
   mergeOutcome(outcome, checkRepeatedFigures(claims, models));
   mergeOutcome(outcome, checkCounts(doc.blocks, models));
+  mergeOutcome(outcome, checkYears(doc.blocks, identity.year, identity.kind));
+  mergeOutcome(outcome, checkPlaceholders(doc.blocks));
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 

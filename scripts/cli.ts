@@ -3,7 +3,7 @@
  *
  * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
- * unreachable URL, HTTP error, PDF for now, bad usage). Messages go to stderr, in Chinese with
+ * unreachable URL, HTTP error, encrypted or broken PDF, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,6 +13,9 @@ import { parseHTML } from 'linkedom';
 import { analyse } from '../lib/analyse';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
+import { extractPdf } from '../lib/extract/pdf/index';
+import { openPdfInNode } from '../lib/extract/pdf/node';
+import { describePdfError } from '../lib/extract/pdf/open-errors';
 import { formatReportMarkdown } from '../lib/report/format-markdown';
 import { formatReportText } from '../lib/report/format-text';
 import type { Report, Severity } from '../lib/report/schema';
@@ -36,12 +39,12 @@ const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表�
   -h, --help              显示本帮助
   -v, --version           显示版本
 
-退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、用法错误、PDF 暂不支持）。
+退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、PDF 加密或损坏、用法错误）。
 `;
 
 type Loaded =
   | { kind: 'html'; source: string; text: string }
-  | { kind: 'pdf'; source: string }
+  | { kind: 'pdf'; source: string; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 
 interface Io {
@@ -102,8 +105,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       continue;
     }
     if (loaded.kind === 'pdf') {
-      io.err(`暂不能核对 PDF：${loaded.source}。PDF 分析将随 PDF 查看器提供（issue 4）。\n`);
-      cannotCheck = true;
+      const checked = await checkPdf(loaded.source, loaded.bytes);
+      if ('failed' in checked) {
+        io.err(`${checked.failed}\n`);
+        cannotCheck = true;
+      } else reports.push(checked.report);
       continue;
     }
     reports.push(check(loaded.source, loaded.text));
@@ -139,6 +145,23 @@ function check(source: string, html: string): Report {
   return analyse(doc, { extractMillis: performance.now() - started });
 }
 
+async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Report } | { failed: string }> {
+  const started = performance.now();
+  let extraction;
+  try {
+    const pdf = await openPdfInNode(bytes);
+    try {
+      extraction = await extractPdf(pdf, { source });
+    } finally {
+      await pdf.destroy().catch(() => {});
+    }
+  } catch (error) {
+    return { failed: `未核对 ${source}：${describePdfError(error)}` };
+  }
+  const report = analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked });
+  return { report };
+}
+
 /** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
 function asDocument(html: string): string {
   return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
@@ -154,7 +177,7 @@ async function load(input: string): Promise<Loaded> {
     return { kind: 'failed', message: `无法读取文件 ${input}：${errorCode(error)}` };
   }
   if (bytes.length > MAX_BYTES) return { kind: 'failed', message: `文件过大，未核对：${input}（${bytes.length} 字节）` };
-  if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input };
+  if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input, bytes };
   const office = officeFile(bytes);
   if (office) return { kind: 'failed', message: `不是 HTML 页面：${input}（${office}，暂不支持）` };
   return { kind: 'html', source: input, text: decodeHtml(bytes).text };
@@ -181,17 +204,15 @@ async function loadUrl(url: string): Promise<Loaded> {
   }
   const source = response.url || url;
   const contentType = response.headers.get('content-type');
-  if (contentType && /\bpdf\b/i.test(contentType)) {
-    await response.body?.cancel().catch(() => {});
-    return { kind: 'pdf', source };
-  }
   let bytes: Uint8Array;
   try {
     bytes = await readCapped(response, MAX_BYTES);
   } catch (error) {
     return { kind: 'failed', message: `无法读取 ${url} 的内容：${errorCode(error)}` };
   }
-  if (looksLikePdf(bytes) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) return { kind: 'pdf', source };
+  if (looksLikePdf(bytes) || (contentType && /\bpdf\b/i.test(contentType)) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) {
+    return { kind: 'pdf', source, bytes };
+  }
   const office = officeFile(bytes);
   if (office || (contentType && /^(image|audio|video|font)\//i.test(contentType))) {
     return { kind: 'failed', message: `不是 HTML 页面：${url}（${office ?? contentType}，暂不支持）` };

@@ -16,10 +16,11 @@ export type Verdict = 'pass' | 'info' | 'warning' | 'error';
 
 /**
  * The rounding quantum of an amount shown with `decimals` decimals in `unit`. Amounts in 元
- * with 分 are exact (§6.1): their quantum is zero, so any difference is an error.
+ * with 分 are exact (§6.1): their quantum is zero, so any difference is an error. Amounts in
+ * whole 元 (Shanghai's templates print no 分) were rounded, with a quantum of 1 元.
  */
 export function quantumFor(unit: Unit, decimals: number): Decimal {
-  if (unit === '元') return new Decimal(0);
+  if (unit === '元' && decimals >= 2) return new Decimal(0);
   return new Decimal(10).pow(-Math.max(0, decimals));
 }
 

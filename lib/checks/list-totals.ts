@@ -55,7 +55,11 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
   rows.forEach((row, index) => {
     if (row.role !== 'total') return;
     if (previousTotal) {
-      const between = rows.slice(rows.indexOf(previousTotal) + 1, index).filter((r) => r.role !== 'of-which');
+      // Numbered lines right after an unnumbered one (年初结转和结余 → 一、二、三、) are its
+      // breakdown, not further lines of the total.
+      const lines = rows.slice(rows.indexOf(previousTotal) + 1, index).filter((r) => r.role !== 'of-which');
+      const firstLoose = lines.findIndex((r) => level(r) === null);
+      const between = lines.filter((r, i) => firstLoose < 0 || i <= firstLoose || level(r) === null);
       const prior = previousTotal;
       each(table, panel, outcome, (col) => ({
         rule: 'sum.rows',
@@ -93,7 +97,8 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
     const loose: BodyRow[] = [];
     for (let j = index + 1; j < rows.length; j += 1) {
       const next = rows[j]!;
-      if (next.role === 'total') break;
+      // A gap row or a 小计/合计 line ends the lines that could belong to this one.
+      if (next.role === 'total' || next.role === 'subtotal' || !next.label || /小计|合计|总计/.test(next.label)) break;
       const nextLevel = level(next);
       if (nextLevel !== null && nextLevel <= own) break;
       if (nextLevel === own + 1) numberedChildren.push(next);

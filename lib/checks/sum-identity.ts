@@ -35,6 +35,26 @@ export interface SumIdentity {
 
 const LIST_LIMIT = 6;
 
+const tableDecimals = new WeakMap<TableModel, number>();
+
+/**
+ * The most decimals any amount of the table shows. A 元 table is exact only when it shows 分;
+ * one printed in whole 元 was rounded from 分 and may be off by its own rounding bound.
+ */
+function decimalsShownIn(table: TableModel): number {
+  let known = tableDecimals.get(table);
+  if (known !== undefined) return known;
+  known = 0;
+  for (const row of table.grid.cells) {
+    for (const cell of row) {
+      const match = /^-?[\d,，]*[.．](\d{1,4})$/.exec(cell.text.trim());
+      if (match) known = Math.max(known, match[1]!.length);
+    }
+  }
+  tableDecimals.set(table, known);
+  return known;
+}
+
 function decimalsOf(terms: Term[]): number {
   let decimals = 0;
   for (const term of terms) if (term.value.kind === 'number') decimals = Math.max(decimals, term.value.decimals);
@@ -76,7 +96,7 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   const sum = values.reduce<Decimal>((acc, v) => acc.plus(v!), new Decimal(0));
   const decimals = decimalsOf([total, ...addends]);
   const unit = table.unit ?? '万元';
-  const tolerance = sumTolerance(shown.length, quantumFor(unit, decimals));
+  const tolerance = sumTolerance(shown.length, quantumFor(unit, unit === '元' ? Math.max(decimals, decimalsShownIn(table)) : decimals));
   const difference = totalValue.minus(sum);
   let verdict = classify(difference, tolerance);
   outcome.checksRun += 1;

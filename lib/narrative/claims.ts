@@ -142,8 +142,11 @@ export function extractClaims(original: string): Claim[] {
   const text = normal.text;
   const claims: Claim[] = [];
   let previousLastAmount: AmountClaim | undefined;
-  sentences(text).forEach((sentence, sentenceIndex) => {
+  const all = sentences(text);
+  all.forEach((sentence, sentenceIndex) => {
     const body = text.slice(sentence.start, sentence.end);
+    // "年初预算为A，支出决算为B。决算数小于预算数的主要原因：…": the comparison opens the next sentence.
+    const following = all[sentenceIndex + 1] ? text.slice(all[sentenceIndex + 1]!.start, all[sentenceIndex + 1]!.end) : '';
     const offset = sentence.start;
     const at = (start: number, end: number): Span => span(normal, original, start, end, sentenceIndex);
     const whole = /^(.*?)(\d[\d.]*)(亿元|万元|元),?其中/.exec(body);
@@ -189,9 +192,17 @@ export function extractClaims(original: string): Claim[] {
     }
 
     const rate = COMPLETION_RATE.exec(body);
-    const comparison = COMPARISON.exec(body);
     const budget = BUDGET_AMOUNT.exec(body);
     const actual = ACTUAL_AMOUNT.exec(body);
+    let comparison = COMPARISON.exec(body);
+    if (!comparison && budget && actual) {
+      const next = COMPARISON.exec(following);
+      if (next && following.slice(0, next.index).trim() === '') {
+        // Re-base the match on this sentence's body so that the claim's range covers both sentences.
+        next.index += all[sentenceIndex + 1]!.start - sentence.start;
+        comparison = next;
+      }
+    }
     if ((rate || comparison) && (budget || actual)) {
       const first = Math.min(...[budget?.index, actual?.index, rate?.index, comparison?.index].filter((i): i is number => i !== undefined));
       const last = Math.max(...[budget, actual, rate, comparison].filter((m): m is RegExpExecArray => Boolean(m)).map((m) => m.index + m[0].length));

@@ -16,6 +16,7 @@ export function groupOf(category: Category): CategoryGroup {
     case 'text-vs-table':
     case 'share':
     case 'direction':
+    case 'wording':
       return 'text';
     default:
       return 'table';

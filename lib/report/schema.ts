@@ -16,6 +16,7 @@ export const CATEGORIES = [
   'direction',
   'structure',
   'label',
+  'wording',
 ] as const;
 
 export const severitySchema = z.enum(SEVERITIES);

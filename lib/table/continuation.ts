@@ -1,5 +1,6 @@
 import type { SourceCell, SourceTable } from '../source/types';
 import { compactText } from '../amount/normalize';
+import { expandGrid } from './grid';
 
 /**
  * Tables continued over pages (续表) arrive as separate tables: Word and PDF exports break them
@@ -16,6 +17,10 @@ function rowText(row: SourceCell[] | undefined): string {
 
 function width(row: SourceCell[] | undefined): number {
   return (row ?? []).reduce((n, cell) => n + Math.max(1, cell.colSpan), 0);
+}
+
+function gridWidth(table: SourceTable): number {
+  return expandGrid(table.rows).width;
 }
 
 function separatedOnlyByDebris(next: SourceTable): boolean {
@@ -39,7 +44,8 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
     }
     if (previous && separatedOnlyByDebris(table)) {
       const repeated = repeatsHeader(previous, table);
-      const sameWidth = width(previous.rows.at(-1)) === width(table.rows[repeated]) && width(table.rows[repeated]) > 1;
+      // Row spans make a markup row look narrower than the table; compare the expanded grids.
+      const sameWidth = (width(previous.rows.at(-1)) === width(table.rows[repeated]) || gridWidth(previous) === gridWidth(table)) && gridWidth(table) > 1;
       if (repeated > 0 || (sameWidth && table.before.length === 0 && !table.caption)) {
         merged[merged.length - 1] = {
           ...previous,

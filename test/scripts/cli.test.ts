@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalPdf } from '../support/minimal-pdf';
 import { reportSchema } from '../../lib/report/schema';
 import { encodeGbk } from '../lib/extract/gbk-bytes';
 
@@ -72,7 +73,7 @@ beforeAll(async () => {
         return;
       case '/download.do?id=7':
         res.writeHead(200, { 'content-type': 'application/pdf' });
-        res.end('%PDF-1.7\n');
+        res.end(minimalPdf(['Budget 2024', 'Total 12.50']));
         return;
       default:
         res.writeHead(404, { 'content-type': 'text/html' });
@@ -122,12 +123,12 @@ describe.concurrent('budget-lens check on files', SLOW, () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('exits 2 with a message for a missing file, and says PDFs come later', async () => {
+  it('exits 2 with a message for a missing file and for a broken PDF', async () => {
     const { code, stdout, stderr } = await run('check', join(dir, 'nope.html'), join(dir, 'report.pdf'), '--format', 'json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`无法读取文件 ${join(dir, 'nope.html')}：ENOENT`);
-    expect(stderr).toContain('暂不能核对 PDF');
+    expect(stderr).toContain('PDF 文件已损坏或不是有效的 PDF，未检查');
   });
 
   it('exits 2 with usage for bad usage, 0 for --help and --version', async () => {
@@ -169,11 +170,12 @@ describe.concurrent('budget-lens check on URLs', SLOW, () => {
     expect(reports[1]!.tables).toHaveLength(1);
   });
 
-  it('exits 2 on HTTP errors and on PDF responses, still printing what it could check', async () => {
+  it('exits 2 on HTTP errors, still checking the rest, PDFs served without .pdf included', async () => {
     const { code, stdout, stderr } = await run('check', `${base}/gone`, `${base}/download.do?id=7`, join(dir, 'budget.html'), '--format', 'json');
     expect(code).toBe(2);
     expect(stderr).toContain(`无法访问 ${base}/gone：HTTP 404 Not Found`);
-    expect(stderr).toContain('暂不能核对 PDF');
-    expect(reportSchema.array().parse(JSON.parse(stdout))).toHaveLength(1);
+    const reports = reportSchema.array().parse(JSON.parse(stdout));
+    expect(reports.map((r) => r.source)).toEqual([`${base}/download.do?id=7`, join(dir, 'budget.html')]);
+    expect(reports[0]!.document.pages).toBe(1);
   });
 });

@@ -94,3 +94,13 @@ describe('narrative arithmetic within the text', () => {
     expect(check('2024年部门预算收入6465.30万元，与上年持平0.50万元。').severities).toEqual(['error text.change']);
   });
 });
+
+describe('completion comparison in the next sentence', () => {
+  it('checks "决算数大于预算数" that opens the sentence after the amounts (seeded Putuo copy)', () => {
+    const blocks: TextBlock[] = [{ anchor: 'b0', kind: 'paragraph', seq: 0, text: '主要用于：基本支出。年初预算为1560.05万元，支出决算为1511.89万元。决算数大于预算数的主要原因：人员变化。' }];
+    const out = checkNarrative(documentClaims(blocks), []);
+    expect(out.findings.map((f) => f.rule)).toEqual(['text.direction']);
+    const fine: TextBlock[] = [{ ...blocks[0]!, text: '年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员变化。' }];
+    expect(checkNarrative(documentClaims(fine), []).findings).toEqual([]);
+  });
+});

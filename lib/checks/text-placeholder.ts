@@ -1,0 +1,37 @@
+import type { TextBlock } from '../source/types';
+import type { CheckOutcome } from './types';
+import { emptyOutcome } from './types';
+
+/**
+ * Template residue (rulebook N-13): placeholders left where a name or number belongs —
+ * "上海市普陀区XX局", "××万元", "某某单位". Templates use them; a published document must not.
+ */
+const PLACEHOLDER = /[XxＸｘ]{2,}|[×＊*]{2,}|某某|〇〇|□{2,}/g;
+/** Latin runs that happen to contain XX: words, codes, URLs. */
+const LATIN_WORD = /[A-Za-z0-9]/;
+
+export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
+  const outcome = emptyOutcome();
+  for (const block of blocks) {
+    const text = block.text;
+    outcome.checksRun += 1;
+    let found = false;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const start = match.index!;
+      const end = start + match[0].length;
+      if (/^[Xx]+$/.test(match[0]) && (LATIN_WORD.test(text[start - 1] ?? '') || LATIN_WORD.test(text[end] ?? ''))) continue;
+      found = true;
+      const context = text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8));
+      outcome.findings.push({
+        rule: 'text.placeholder',
+        severity: 'warning',
+        category: 'wording',
+        message: `“${context}”中的“${match[0]}”像是模板里的占位符，发布前应替换为实际内容。`,
+        location: { text: match[0], anchor: block.anchor, start, end, ...(block.page ? { page: block.page } : {}) },
+        related: [],
+      });
+    }
+    if (!found) outcome.passed += 1;
+  }
+  return outcome;
+}

@@ -1,0 +1,160 @@
+import type { SourceCell, SourceDocument, SourceTable, TextBlock } from '../../source/types';
+import type { PdfGeometry, PdfRect } from './types';
+import type { Box } from './lattice';
+import type { LaidTable, PageLayout, TextLine } from './page-layout';
+
+/**
+ * Pages → SourceDocument. Tables keep the HTML anchor scheme (t3, t3.r2.c5) and running text
+ * becomes paragraphs (b7), so analysis and the presenters treat PDFs exactly like pages.
+ */
+const BEFORE_LINES = 6;
+const AFTER_LINES = 3;
+const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))/;
+
+/** "6、…", "（3）…", "2. …": a numbered item starts its own paragraph even without an indent. */
+const ENUMERATED = /^(\d{1,2}[、]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])/;
+
+type Item = { kind: 'table'; table: LaidTable; top: number } | { kind: 'line'; line: TextLine; top: number };
+
+function rect(page: number, box: Box): PdfRect {
+  return { page, x: box.x0, y: box.top, width: box.x1 - box.x0, height: box.bottom - box.top };
+}
+
+function isWide(ch: string | undefined): boolean {
+  return ch !== undefined && (ch.codePointAt(0) ?? 0) >= 0x2e80;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((p, r) => p - r);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! : 0;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((p, q) => p - q);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+}
+
+/** Rows of a laid table in markup form: each row lists the cells that start in it; holes become empty cells. */
+function sourceRows(table: LaidTable, anchor: string): { rows: SourceCell[][]; boxes: Box[][] } {
+  const covered = Array.from({ length: table.rows }, () => Array.from({ length: table.cols }, () => false));
+  for (const cell of table.cells) {
+    for (let r = cell.row; r < Math.min(table.rows, cell.row + cell.rowSpan); r += 1) {
+      for (let c = cell.col; c < Math.min(table.cols, cell.col + cell.colSpan); c += 1) covered[r]![c] = true;
+    }
+  }
+  const starts: { col: number; text: string; rowSpan: number; colSpan: number; box: Box }[][] = Array.from({ length: table.rows }, () => []);
+  for (const cell of table.cells) starts[cell.row]?.push({ col: cell.col, text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: cell });
+  for (let r = 0; r < table.rows; r += 1) {
+    for (let c = 0; c < table.cols; c += 1) {
+      if (!covered[r]![c]) starts[r]!.push({ col: c, text: '', rowSpan: 1, colSpan: 1, box: { x0: 0, x1: 0, top: 0, bottom: 0 } });
+    }
+  }
+  const rows: SourceCell[][] = [];
+  const boxes: Box[][] = [];
+  starts.forEach((row, r) => {
+    row.sort((p, q) => p.col - q.col);
+    rows.push(row.map((cell, c) => ({ text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, headerMarkup: false, anchor: `${anchor}.r${r}.c${c}` })));
+    boxes.push(row.map((cell) => cell.box));
+  });
+  return { rows, boxes };
+}
+
+interface Paragraph {
+  lines: TextLine[];
+  page: number;
+}
+
+/** A line continues the paragraph above when that one ran to the right margin and this one is not indented. */
+function continues(previous: TextLine, line: TextLine, margins: { left: number; right: number }): boolean {
+  const size = Math.max(previous.size, line.size);
+  // Some producers draw digits and CJK of one line at slightly different sizes.
+  if (Math.max(previous.size, line.size) / Math.min(previous.size, line.size) > 1.3) return false;
+  if (line.top - previous.bottom > size * 1.2) return false;
+  // A line that stops short ends its paragraph, unless it stopped mid-sentence because the next
+  // unbreakable run ("（项）", "161.62万元") did not fit.
+  const shortBy = margins.right - previous.x1;
+  if (shortBy > size * 2 && (/[。；：！？!?:;]$/.test(previous.text.trim()) || shortBy > size * 6)) return false;
+  if (line.x0 > margins.left + size * 1.2) return false;
+  return !HEADING.test(line.text) && !ENUMERATED.test(line.text);
+}
+
+export function assemble(pages: PageLayout[], source: string): { doc: SourceDocument; geometry: PdfGeometry } {
+  const tables: SourceTable[] = [];
+  const blocks: TextBlock[] = [];
+  const geometry: PdfGeometry = { boxes: new Map(), spans: new Map() };
+  const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
+  let seq = 0;
+  let title = '';
+
+  pages.forEach((layout, index) => {
+    const page = index + 1;
+    const items: Item[] = [
+      ...layout.tables.map((table) => ({ kind: 'table' as const, table, top: table.top })),
+      ...layout.lines.map((line) => ({ kind: 'line' as const, line, top: line.top })),
+    ].sort((p, q) => p.top - q.top);
+    const bodyLines = layout.lines.filter((l) => Math.abs(l.size - bodySize) <= 1);
+    const margins = {
+      left: bodyLines.length ? Math.min(...bodyLines.map((l) => l.x0)) : 0,
+      // The common right edge, not the widest line: one overlong line (a rule of dots, a URL) must not make every other line look short.
+      right: bodyLines.length ? quantile(bodyLines.map((l) => l.x1), 0.8) : 0,
+    };
+    if (page === 1 && layout.lines.length) {
+      const biggest = Math.max(...layout.lines.map((l) => l.size));
+      if (biggest > bodySize + 1) title = layout.lines.filter((l) => l.size === biggest).map((l) => l.text.trim()).join('');
+    }
+
+    let paragraph: Paragraph | null = null;
+    let linesSinceTable: string[] = [];
+    let lastTable: SourceTable | null = null;
+    const flush = () => {
+      if (!paragraph) return;
+      const anchor = `b${blocks.length}`;
+      let text = '';
+      const spans: { start: number; end: number; rect: PdfRect }[] = [];
+      for (const line of paragraph.lines) {
+        const part = line.text;
+        const joiner = !text || isWide(text[text.length - 1]) || isWide(part[0]) ? '' : ' ';
+        const offset = text.length + joiner.length;
+        text += joiner + part;
+        for (const p of line.parts) spans.push({ start: offset + p.start, end: offset + p.end, rect: rect(page, p.box) });
+      }
+      const first = paragraph.lines[0]!;
+      const short = paragraph.lines.length <= 2 && text.length <= 40 && !/[。；]$/.test(text);
+      const heading = short && (first.size > bodySize * 1.15 || HEADING.test(text));
+      blocks.push({ anchor, text, kind: heading ? 'heading' : 'paragraph', seq: seq++, page });
+      geometry.boxes.set(anchor, paragraph.lines.map((l) => rect(page, l)));
+      geometry.spans.set(anchor, spans);
+      paragraph = null;
+    };
+
+    for (const item of items) {
+      if (item.kind === 'line') {
+        const line = item.line;
+        if (lastTable && lastTable.after.length < AFTER_LINES && lastTable.page === page) lastTable.after.push(line.text);
+        linesSinceTable.push(line.text);
+        const previous: TextLine | undefined = paragraph?.lines[paragraph.lines.length - 1];
+        if (paragraph && previous && continues(previous, line, margins)) paragraph.lines.push(line);
+        else {
+          flush();
+          paragraph = { lines: [line], page };
+        }
+        continue;
+      }
+      flush();
+      const anchor = `t${tables.length}`;
+      const { rows, boxes } = sourceRows(item.table, anchor);
+      const table: SourceTable = { anchor, rows, caption: '', before: linesSinceTable.slice(-BEFORE_LINES), after: [], seq: seq++, page };
+      tables.push(table);
+      geometry.boxes.set(anchor, [rect(page, item.table)]);
+      rows.forEach((row, r) => row.forEach((cell, c) => {
+        const box = boxes[r]![c]!;
+        if (box.x1 > box.x0) geometry.boxes.set(cell.anchor, [rect(page, box)]);
+      }));
+      linesSinceTable = [];
+      lastTable = table;
+    }
+    flush();
+  });
+
+  return { doc: { source, title, tables, blocks, pages: pages.length || undefined }, geometry };
+}

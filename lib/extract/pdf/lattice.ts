@@ -1,0 +1,168 @@
+import type { Rule } from './rulings';
+
+/**
+ * Ruled tables from rules, the way pdfplumber and Tabula do it: snap nearly-equal positions, join
+ * touching segments, find where horizontal and vertical rules cross, take the smallest rectangles
+ * between crossings as cells, and group cells that share corners into tables.
+ */
+export interface Box {
+  x0: number;
+  top: number;
+  x1: number;
+  bottom: number;
+}
+
+export interface GridCell extends Box {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface GridTable extends Box {
+  /** Column boundaries (x) and row boundaries (y), sorted. */
+  xs: number[];
+  ys: number[];
+  cells: GridCell[];
+}
+
+const SNAP = 3;
+const JOIN = 3;
+const CROSS = 3;
+/** Tables smaller than this (points) are boxes around titles, stamps or page frames' corners. */
+const MIN_TABLE_SIDE = 8;
+const MAX_RULES = 6000;
+
+function snap(rules: Rule[]): Rule[] {
+  const sorted = [...rules].sort((p, q) => p.at - q.at);
+  const out: Rule[] = [];
+  let group: Rule[] = [];
+  const flush = () => {
+    if (!group.length) return;
+    const at = group.reduce((s, r) => s + r.at, 0) / group.length;
+    for (const r of group) out.push({ ...r, at });
+    group = [];
+  };
+  for (const r of sorted) {
+    if (group.length && r.at - group[0]!.at > SNAP) flush();
+    group.push(r);
+  }
+  flush();
+  return out;
+}
+
+function join(rules: Rule[]): Rule[] {
+  const sorted = [...rules].sort((p, q) => p.at - q.at || p.a - q.a);
+  const out: Rule[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.at === r.at && r.a <= last.b + JOIN) last.b = Math.max(last.b, r.b);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+export function normaliseRules(rules: Rule[]): { h: Rule[]; v: Rule[] } {
+  const h = join(snap(rules.filter((r) => r.dir === 'h')));
+  const v = join(snap(rules.filter((r) => r.dir === 'v')));
+  return { h, v };
+}
+
+interface Crossing {
+  x: number;
+  y: number;
+  hi: number;
+  vi: number;
+}
+
+export function findTables(rules: Rule[]): GridTable[] {
+  if (rules.length > MAX_RULES) return [];
+  const { h, v } = normaliseRules(rules);
+  const crossings: Crossing[] = [];
+  for (let vi = 0; vi < v.length; vi += 1) {
+    const vr = v[vi]!;
+    for (let hi = 0; hi < h.length; hi += 1) {
+      const hr = h[hi]!;
+      if (vr.at >= hr.a - CROSS && vr.at <= hr.b + CROSS && hr.at >= vr.a - CROSS && hr.at <= vr.b + CROSS) crossings.push({ x: vr.at, y: hr.at, hi, vi });
+    }
+  }
+  const byPoint = new Map<string, Crossing>();
+  for (const c of crossings) byPoint.set(key(c.x, c.y), c);
+  // Crossings on each horizontal rule sorted by x, on each vertical rule by y.
+  const onH = new Map<number, Crossing[]>();
+  const onV = new Map<number, Crossing[]>();
+  for (const c of crossings) {
+    (onH.get(c.hi) ?? onH.set(c.hi, []).get(c.hi)!).push(c);
+    (onV.get(c.vi) ?? onV.set(c.vi, []).get(c.vi)!).push(c);
+  }
+  for (const list of onH.values()) list.sort((p, q) => p.x - q.x);
+  for (const list of onV.values()) list.sort((p, q) => p.y - q.y);
+
+  const cells: Box[] = [];
+  for (const c of crossings) {
+    const right = onH.get(c.hi)!.filter((d) => d.x > c.x);
+    const down = onV.get(c.vi)!.filter((d) => d.y > c.y);
+    found: for (const d of down) {
+      for (const r of right) {
+        // The bottom-right corner must be reached by the rules through the right and the bottom crossing.
+        const bottom = h[d.hi]!;
+        const side = v[r.vi]!;
+        if (byPoint.has(key(r.x, d.y)) && r.x <= bottom.b + CROSS && r.x >= bottom.a - CROSS && d.y <= side.b + CROSS && d.y >= side.a - CROSS) {
+          cells.push({ x0: c.x, top: c.y, x1: r.x, bottom: d.y });
+          break found;
+        }
+      }
+    }
+  }
+  return groupCells(cells);
+}
+
+function key(x: number, y: number): string {
+  return `${x.toFixed(2)},${y.toFixed(2)}`;
+}
+
+function groupCells(cells: Box[]): GridTable[] {
+  const parent = cells.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<string, number>();
+  cells.forEach((cell, i) => {
+    for (const k of [key(cell.x0, cell.top), key(cell.x1, cell.top), key(cell.x0, cell.bottom), key(cell.x1, cell.bottom)]) {
+      const j = owner.get(k);
+      if (j === undefined) owner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Box[]>();
+  cells.forEach((cell, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(cell));
+  const tables: GridTable[] = [];
+  for (const group of groups.values()) {
+    const table = toGrid(group);
+    if (table.x1 - table.x0 >= MIN_TABLE_SIDE && table.bottom - table.top >= MIN_TABLE_SIDE) tables.push(table);
+  }
+  return tables.sort((p, q) => p.top - q.top || p.x0 - q.x0);
+}
+
+function uniqueSorted(values: number[]): number[] {
+  const sorted = [...values].sort((p, q) => p - q);
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1]! > 0.5) out.push(v);
+  return out;
+}
+
+function indexOf(list: number[], value: number): number {
+  let best = 0;
+  for (let i = 1; i < list.length; i += 1) if (Math.abs(list[i]! - value) < Math.abs(list[best]! - value)) best = i;
+  return best;
+}
+
+function toGrid(boxes: Box[]): GridTable {
+  const xs = uniqueSorted(boxes.flatMap((b) => [b.x0, b.x1]));
+  const ys = uniqueSorted(boxes.flatMap((b) => [b.top, b.bottom]));
+  const cells: GridCell[] = boxes.map((b) => {
+    const col = indexOf(xs, b.x0);
+    const row = indexOf(ys, b.top);
+    return { ...b, row, col, colSpan: Math.max(1, indexOf(xs, b.x1) - col), rowSpan: Math.max(1, indexOf(ys, b.bottom) - row) };
+  });
+  cells.sort((p, q) => p.row - q.row || p.col - q.col);
+  return { x0: xs[0]!, x1: xs[xs.length - 1]!, top: ys[0]!, bottom: ys[ys.length - 1]!, xs, ys, cells };
+}
