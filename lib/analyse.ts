@@ -94,9 +94,10 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const identity = identifyDocumentKind(doc, models);
   const contents = findContents(doc.blocks, models);
   const shells = findShells(doc.blocks, models, contents);
-  const completeness =
-    identity.kind !== 'unknown' && expectsFullSet(identity.kind, models, shells, contents) ? assessCompleteness(identity.kind, models, doc.blocks, contents, shells) : null;
-  mergeOutcome(outcome, checkDocumentTables(completeness, contents, shells, models));
+  // Held to the table set (and its 目录) only when the document shows one: a narrative whose tables are another file is not.
+  const fullSet = identity.kind !== 'unknown' && expectsFullSet(identity.kind, models, shells);
+  const completeness = fullSet ? assessCompleteness(identity.kind as 'budget' | 'final', models, doc.blocks, contents, shells) : null;
+  mergeOutcome(outcome, checkDocumentTables(completeness, fullSet ? contents : null, shells, models));
   mergeOutcome(outcome, checkClassificationLabels(models, doc.blocks, identity.year));
   const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];

@@ -32,6 +32,8 @@ function labelCol(table: TableModel, row: BodyRow): number {
   return panel?.columns.find((c) => c.kind === 'text')?.index ?? 0;
 }
 
+const ECONOMIC_REFORM_YEAR = 2018;
+
 const ENUMERATOR = /^[一二三四五六七八九十]{1,3}[、.．]|^[（(][一二三四五六七八九十]{1,3}[)）]/;
 
 function rowName(row: BodyRow): string {
@@ -48,6 +50,8 @@ function checkRows(table: TableModel, year: number | undefined, outcome: CheckOu
       if (row.code && row.code.kind !== 'unit') {
         const entry = codeName(row.code.code);
         if (!entry || classificationOf(row.code.code) !== entry.classification) continue;
+        // The economic classifications were recoded in 2018 (30311 was 住房公积金 before): older years are not compared.
+        if (entry.classification !== 'function' && (year === undefined || year < ECONOMIC_REFORM_YEAR)) continue;
         outcome.checksRun += 1;
         const others = contradicting(entry, name);
         if (!others.length) {
@@ -89,7 +93,7 @@ const CODE_IN_TEXT = /([\p{Script=Han}()（）]{2,24})[（(]\s*((?:2|3|5)\d{2}(?
 const MAX_TEXT = 20_000;
 
 /** "社会福利和救助（509）": the name before a code in parentheses must be that code's (004-04). */
-function checkText(blocks: readonly TextBlock[], outcome: CheckOutcome): void {
+function checkText(blocks: readonly TextBlock[], year: number | undefined, outcome: CheckOutcome): void {
   for (const block of blocks) {
     const raw = block.text.slice(0, MAX_TEXT);
     // Full-width digits and parentheses ("（５０９）") are common; NFKC keeps offsets when lengths agree.
@@ -100,7 +104,7 @@ function checkText(blocks: readonly TextBlock[], outcome: CheckOutcome): void {
     for (let m = CODE_IN_TEXT.exec(text); m; m = CODE_IN_TEXT.exec(text)) {
       const code = m[2]!;
       const entry = codeName(code);
-      if (!entry) continue;
+      if (!entry || (entry.classification !== 'function' && year !== undefined && year < ECONOMIC_REFORM_YEAR)) continue;
       const before = m[1]!.replace(/[()（）]+$/, '');
       // The longest tail of the words before the parenthesis that the dictionary knows.
       let known: { name: string; entries: CodeName[] } | null = null;
@@ -133,6 +137,6 @@ function checkText(blocks: readonly TextBlock[], outcome: CheckOutcome): void {
 export function checkClassificationLabels(tables: readonly TableModel[], blocks: readonly TextBlock[], year?: number): CheckOutcome {
   const outcome = emptyOutcome();
   for (const table of tables) checkRows(table, year, outcome);
-  checkText(blocks, outcome);
+  checkText(blocks, year, outcome);
   return outcome;
 }

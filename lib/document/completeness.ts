@@ -145,15 +145,16 @@ function noteFor(kind: TableKind, own: readonly string[], number: string | undef
 /**
  * Only a disclosure that publishes its table set is held to it: a page with the 三公 table alone
  * (many portals publish 三公 separately) or one table in a news item is not "missing" eight.
- * At least three standard tables shown, or a 目录 that lists at least three, make a full set.
+ * At least three standard tables shown make a full set; a 目录 alone does not (the tables may be
+ * published as a separate file).
  */
 export const MIN_STANDARD_TABLES = 3;
 
-export function expectsFullSet(family: 'budget' | 'final', tables: readonly TableModel[], shells: readonly TableShell[], contents: Contents | null): boolean {
+export function expectsFullSet(family: 'budget' | 'final', tables: readonly TableModel[], shells: readonly TableShell[]): boolean {
   const required = new Set(requiredKinds(family));
   const shown = new Set([...tables.map((t) => t.kind), ...shells.map((s) => s.kind)].filter((k) => required.has(k as TableKind)));
-  const listed = new Set((contents?.entries ?? []).map((e) => e.kind).filter((k) => required.has(k)));
-  return shown.size >= MIN_STANDARD_TABLES || listed.size >= MIN_STANDARD_TABLES;
+  // A narrative whose tables come in another file (a 说明 PDF beside a 报表 PDF) lists them but shows none.
+  return shown.size >= MIN_STANDARD_TABLES;
 }
 
 export function assessCompleteness(

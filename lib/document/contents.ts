@@ -33,7 +33,7 @@ const MIN_ENTRIES = 3;
 const MAX_ENTRY = 60;
 const MAX_BLOCKS = 5000;
 
-const NUMBERING = /^(?:[-•·]\s*)?(?:[（(]\s*[一二三四五六七八九十]{1,4}\s*[)）]|[一二三四五六七八九十]{1,4}\s*[、.．]|\d{1,2}\s*[、.．](?!\d)|(?:附表|附件|表)\s*\d{1,2}\s*[、.．:：]?|公开\s*\d{1,2}\s*表\s*[、.．:：]?)\s*/;
+const NUMBERING = /^(?:[-•·]\s*)?(?:[（(]\s*[一二三四五六七八九十]{1,4}\s*[)）]|[一二三四五六七八九十]{1,4}\s*[、.．]|\d{1,2}\s*(?:[、．]|\.(?!\d))|(?:附表|附件|表)\s*\d{1,2}\s*[、.．:：]?|公开\s*\d{1,2}\s*表\s*[、.．:：]?)\s*/;
 /** Leader dots and a page number at the end of a printed contents line ("……3"). */
 const LEADER = /\s*(?:[.．…·。_\-—]{2,}\s*\d{0,4}|\s\d{1,4})\s*$/;
 const SECTION = /(?:说明|情况|概况|解释|职责|设置)$/;

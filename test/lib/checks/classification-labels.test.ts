@@ -36,6 +36,12 @@ describe('code ↔ name labels (C-02)', () => {
     expect(checkClassificationLabels([model], [], 2024).findings).toEqual([]);
   });
 
+  it('compares economic names only from 2018, when the economic classification was recoded (30311 was 住房公积金)', () => {
+    const model = modelOf(table(tsv(`科目编码\t科目名称\t合计\n303\t对个人和家庭的补助\t5.00\n30311\t住房公积金\t5.00`), wan), 'general-basic-expense', '基本支出表');
+    expect(checkClassificationLabels([model], [], 2017).findings).toEqual([]);
+    expect(checkClassificationLabels([model], [], 2019).findings.map((f) => f.rule)).toEqual(['label.name']);
+  });
+
   it('names pre-2019 class names in a later year once per table (001-15, 003-08), not in 2018', () => {
     const model = modelOf(table(tsv(`项目\t预算数\n七、医疗卫生与计划生育支出\t10.00\n八、社会保障和就业支出\t1.00\n本年支出合计\t11.00`), wan), 'income-expense-summary', '收支总表');
     const later = checkClassificationLabels([model], [], 2020).findings;
