@@ -96,7 +96,7 @@ function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOut
  */
 function generalColumn(panel: PanelModel): ColumnInfo | undefined {
   const leafOf = (c: ColumnInfo): string => compactText(c.path.at(-1)?.label ?? '');
-  const columns = panel.amountColumns.filter((c) => c.path.some((p) => /一般公共预算/.test(compactText(p.label))) && !/^其中/.test(leafOf(c)));
+  const columns = panel.amountColumns.filter((c) => c.path.some((p) => /一般公共预算/.test(compactText(p.label))) && !leafOf(c).startsWith('其中'));
   return columns.find((c) => /^(?:小计|合计)$/.test(leafOf(c))) ?? columns.find((c) => /一般公共预算/.test(leafOf(c)));
 }
 
