@@ -24,7 +24,10 @@ function contradicting(entry: CodeName, name: string): CodeName[] {
   // A shortened or lengthened own name ("医疗费" for 医疗费补助) is a local variant, not another code's name.
   const key = nameKeyOf(name);
   if ([entry.name, ...(entry.oldNames ?? [])].some((n) => nameKeyOf(n).includes(key) || key.includes(nameKeyOf(n)))) return [];
-  return codesNamed(name).filter((other) => other.code !== entry.code && other.classification === entry.classification && other.level === entry.level);
+  // 项 names repeat under every 款 (行政运行, 事业运行): a 项 contradicts only a sibling's name (2101501 named 一般行政管理事务).
+  return codesNamed(name).filter(
+    (other) => other.code !== entry.code && other.classification === entry.classification && other.level === entry.level && (entry.level < 3 || other.code.slice(0, 5) === entry.code.slice(0, 5)),
+  );
 }
 
 function labelCol(table: TableModel, row: BodyRow): number {

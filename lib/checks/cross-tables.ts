@@ -9,6 +9,7 @@ import { emptyOutcome, mergeOutcome } from './types';
 import type { Fact } from './cross-facts';
 import { finding, ref, valueAt } from './cross-facts';
 import { checkCrossColumns } from './cross-columns';
+import { checkEconomicViews } from './cross-economic';
 
 /**
  * Tables that must agree with each other (rulebook §3.3): the 收支总表's 功能类 amounts are the
@@ -177,6 +178,7 @@ function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutc
 export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
   mergeOutcome(outcome, checkCrossColumns(tables));
+  mergeOutcome(outcome, checkEconomicViews(tables));
   const withUnit = tables.filter((t) => t.unit);
   const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const summary = first('income-expense-summary');

@@ -27,6 +27,12 @@ describe('code ↔ name labels (C-02)', () => {
     expect(outcome.findings[0]!.message).toContain('科目 209 的名称应为「社会保险基金支出」');
   });
 
+  it('flags a 项 only against its siblings: 行政运行 and the like recur under every 款', () => {
+    const model = modelOf(table(tsv(`科目编码\t科目名称\t合计\n2101501\t一般行政管理事务\t1.00\n2080505\t行政运行\t1.00`), wan), 'expense-summary', '支出总表');
+    const findings = checkClassificationLabels([model], [], 2024).findings;
+    expect(findings.map((f) => f.message)).toEqual(['科目 2101501 的名称应为「行政运行」，表中写作「一般行政管理事务」，那是项 2101502 的名称：编码与名称不符。']);
+  });
+
   it('accepts the dictionary name, local 项 names and shortened own names', () => {
     const model = modelOf(
       table(tsv(`科目编码\t科目名称\t合计\n\t合计\t10.00\n210\t卫生健康支出\t10.00\n21015\t医疗保障管理事务\t10.00\n2101501\t机关行政运行\t10.00\n30307\t医疗费\t1.00`), wan),
