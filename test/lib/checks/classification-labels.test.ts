@@ -67,3 +67,13 @@ describe('code ↔ name labels (C-02)', () => {
     expect(ok.passed).toBe(2);
   });
 });
+
+describe('labels on hostile text', () => {
+  it('scans long runs of parentheses and codes quickly', () => {
+    const started = performance.now();
+    const text = `${'社会福利和救助（509）'.repeat(2000)}${'（'.repeat(50_000)}${'卫生健康（2'.repeat(5000)}`;
+    const outcome = checkClassificationLabels([], [block(text)], 2024);
+    expect(outcome.findings.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

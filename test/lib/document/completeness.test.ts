@@ -151,3 +151,19 @@ describe('目录 against the tables', () => {
     ]);
   });
 });
+
+describe('hostile input', () => {
+  it('stays fast and quiet on huge and odd text', () => {
+    const started = performance.now();
+    const blocks: TextBlock[] = [];
+    for (let i = 0; i < 6000; i += 1) blocks.push(block(i % 3 ? `${i}、收支总表${'…'.repeat(50)}` : `（${'一'.repeat(i % 7)}）单位：${'表'.repeat(i % 200)}`));
+    blocks.push(block(`附表${'1、'.repeat(20000)}为空。${'空表'.repeat(20000)}`));
+    const contents = findContents(blocks, []);
+    const shells = findShells(blocks, [], contents);
+    const result = assessCompleteness('budget', [], blocks, contents, shells);
+    expect(result.tables.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(contentsLine('x'.repeat(100_000))).toBeNull();
+    expect(findContents([], [])).toBeNull();
+  });
+});
