@@ -298,17 +298,17 @@ function incomeColumns(table: TableModel): Map<string, Fact> {
   return result;
 }
 
-/** The 收支总表's income lines: 收入总计, 本年收入合计 and the numbered sources. */
-function incomeLines(table: TableModel): Map<string, Fact> {
+/** The 收支总表's income lines: 收入总计, 本年收入合计 and the numbered sources (the first of each: this year's). */
+function incomeLines(table: TableModel, sources = INCOME_SOURCES): Map<string, Fact> {
   const result = new Map<string, Fact>();
   for (const panel of table.panels) {
-    if (!panel.rows.some((r) => /^收入总计$|^本年收入合计$/.test(r.key))) continue;
+    if (!panel.rows.some((r) => /^(?:收入总计|本年收入合计|收入合计|总计)$/.test(r.key))) continue;
     const column = panel.amountColumns[0];
     if (!column) continue;
     for (const row of panel.rows) {
       if (row.role === 'of-which') continue;
       const key = row.key.replace(ENUMERATOR, '');
-      const name = /^收入总计$/.test(key) ? '收入总计' : INCOME_SOURCES.find(([, pattern]) => pattern.test(key))?.[0];
+      const name = /^收入总计$/.test(key) ? '收入总计' : sources.find(([, pattern]) => pattern.test(key))?.[0];
       if (!name || result.has(name)) continue;
       const value = fact(table, row, column, row.label);
       if (value) result.set(name, value);
@@ -328,6 +328,51 @@ function checkIncome(summary: TableModel, income: TableModel, outcome: CheckOutc
   }
 }
 
+/** The 财政拨款 lines both summary tables print (X-B-01 with X-B-04's income side). */
+const FISCAL_LINES: ReadonlyArray<readonly [string, RegExp]> = [
+  INCOME_SOURCES[1]!,
+  INCOME_SOURCES[2]!,
+  INCOME_SOURCES[3]!,
+  ['经费拨款', /^经费拨款$/],
+  ['纳入一般公共预算管理的非税收入拨款', /^纳入一般公共预算管理的非税收入拨款$/],
+];
+
+function isBlank(fact: Fact): boolean {
+  const ref0 = fact.refs[0]!;
+  const panel = fact.table.panels.find((p) => p.rows.some((r) => r.row === ref0.row));
+  return panel?.rows.find((r) => r.row === ref0.row)?.values.get(ref0.col)?.kind === 'blank';
+}
+
+/**
+ * The 收支总表 and the 财政拨款收支总表 print the same 财政拨款 income lines; one left blank where
+ * the other has the amount (seed 000-03: 经费拨款) is a structural warning, two amounts that differ
+ * an error.
+ */
+function checkFiscalIncome(summary: TableModel, fiscal: TableModel, outcome: CheckOutcome): void {
+  const mine = incomeLines(summary, FISCAL_LINES);
+  const theirs = incomeLines(fiscal, FISCAL_LINES);
+  for (const [name, a] of mine) {
+    const b = theirs.get(name);
+    if (!b) continue;
+    const blankA = isBlank(a);
+    const blankB = isBlank(b);
+    if (blankA !== blankB && !(blankA ? b : a).value.isZero()) {
+      outcome.checksRun += 1;
+      const [filled, empty] = blankA ? [b, a] : [a, b];
+      outcome.findings.push({
+        rule: 'cross.blank-line',
+        severity: 'warning',
+        category: 'structure',
+        message: `「${name}」：《${filled.table.title}》为 ${filled.value.toString()}${filled.table.unit ?? ''}，《${empty.table.title}》此行空白（两表应一致，空白可能表示漏填）。`,
+        location: empty.refs[0]!,
+        related: filled.refs,
+      });
+      continue;
+    }
+    finding('cross.income', `财政拨款收入「${name}」`, a, b, outcome);
+  }
+}
+
 export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
   const withUnit = tables.filter((t) => t.unit);
@@ -341,6 +386,8 @@ export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   const incomeSummary = first('income-expense-summary');
   const income = first('income-summary');
   if (incomeSummary && income) checkIncome(incomeSummary, income, outcome);
+  const fiscal = first('fiscal-summary');
+  if (incomeSummary && fiscal) checkFiscalIncome(incomeSummary, fiscal, outcome);
   if (basic && (general ?? summary)) {
     checkBasic(general ?? summary!, basic, outcome, !general);
     checkItemsAgainstEconomic(general ?? summary!, basic, final, outcome);

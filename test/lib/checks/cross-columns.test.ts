@@ -112,4 +112,14 @@ describe('column identities across tables', () => {
     expect(bad.findings.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['cross.income', 'error', '976.7', '967.7']]);
     expect(bad.findings[0]!.related[0]).toMatchObject({ tableId: summary.id });
   });
+
+  it('000-03: a 财政拨款 income line blank in one summary table and filled in the other is a structural warning; two amounts must agree', () => {
+    const summary = model(`项目\t预算数\n一、一般公共预算拨款收入\t2068839.67\n经费拨款\t2068839.67\n本年收入合计\t2068839.67\n收入总计\t2068839.67`, 'income-expense-summary', '收支总表', yuan);
+    const fiscal = (line: string) => model(`项目\t预算数\n一、本年收入\t2068839.67\n(一)一般公共预算拨款\t2068839.67\n经费拨款\t${line}\n收入总计\t2068839.67`, 'fiscal-summary', '财政拨款收支总表', yuan);
+    const blank = checkCrossColumns([summary, fiscal('')]);
+    expect(blank.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['cross.blank-line', 'warning', 'structure']]);
+    expect(blank.passed).toBe(1);
+    expect(checkCrossColumns([summary, fiscal('2068839.67')]).findings).toEqual([]);
+    expect(checkCrossColumns([summary, fiscal('2068830.67')]).findings.map((f) => [f.rule, f.severity])).toEqual([['cross.income', 'error']]);
+  });
 });
