@@ -59,21 +59,36 @@ function sourceRows(table: LaidTable, anchor: string): { rows: SourceCell[][]; b
   return { rows, boxes };
 }
 
-interface Paragraph {
-  lines: TextLine[];
-  page: number;
+interface Margins {
+  left: number;
+  right: number;
 }
 
-/** A line continues the paragraph above when that one ran to the right margin and this one is not indented. */
-function continues(previous: TextLine, line: TextLine, margins: { left: number; right: number }): boolean {
-  const size = Math.max(previous.size, line.size);
+interface PlacedLine {
+  line: TextLine;
+  page: number;
+  margins: Margins;
+}
+
+/** Page numbers ("- 3 -", "第 3 页", "3/25") are page furniture, not text of the document. */
+const PAGE_NUMBER = /^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$/;
+
+/**
+ * A line continues the paragraph above when that one ran (nearly) to the right margin and this
+ * one is not indented, numbered or a heading — also across a page break.
+ */
+function continues(previous: PlacedLine, line: TextLine, margins: Margins, samePage: boolean): boolean {
+  const before = previous.line;
+  const size = Math.max(before.size, line.size);
   // Some producers draw digits and CJK of one line at slightly different sizes.
-  if (Math.max(previous.size, line.size) / Math.min(previous.size, line.size) > 1.3) return false;
-  if (line.top - previous.bottom > size * 1.2) return false;
+  if (Math.max(before.size, line.size) / Math.min(before.size, line.size) > 1.3) return false;
+  if (samePage && line.top - before.bottom > size * 1.2) return false;
   // A line that stops short ends its paragraph, unless it stopped mid-sentence because the next
   // unbreakable run ("（项）", "161.62万元") did not fit.
-  const shortBy = margins.right - previous.x1;
-  if (shortBy > size * 2 && (/[。；：！？!?:;]$/.test(previous.text.trim()) || shortBy > size * 6)) return false;
+  const shortBy = previous.margins.right - before.x1;
+  const ended = /[。；：！？!?:;]$/.test(before.text.trim());
+  if (shortBy > size * 2 && (ended || shortBy > size * 6)) return false;
+  if (!samePage && ended) return false;
   if (line.x0 > margins.left + size * 1.2) return false;
   return !HEADING.test(line.text) && !ENUMERATED.test(line.text);
 }
@@ -85,12 +100,38 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
   const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
   let seq = 0;
   let title = '';
+  // Lines since the last table, across page breaks: a title often stays at the foot of one page
+  // while its table starts on the next.
+  let linesSinceTable: string[] = [];
+
+  let paragraph: PlacedLine[] | null = null;
+  const flush = () => {
+    if (!paragraph) return;
+    const anchor = `b${blocks.length}`;
+    let text = '';
+    const spans: { start: number; end: number; rect: PdfRect }[] = [];
+    for (const { line, page } of paragraph) {
+      const part = line.text;
+      const joiner = !text || isWide(text[text.length - 1]) || isWide(part[0]) ? '' : ' ';
+      const offset = text.length + joiner.length;
+      text += joiner + part;
+      for (const p of line.parts) spans.push({ start: offset + p.start, end: offset + p.end, rect: rect(page, p.box) });
+    }
+    const first = paragraph[0]!;
+    const short = paragraph.length <= 2 && text.length <= 40 && !/[。；]$/.test(text);
+    const heading = short && (first.line.size > bodySize * 1.15 || HEADING.test(text));
+    blocks.push({ anchor, text, kind: heading ? 'heading' : 'paragraph', seq: seq++, page: first.page });
+    geometry.boxes.set(anchor, paragraph.map(({ line, page }) => rect(page, line)));
+    geometry.spans.set(anchor, spans);
+    paragraph = null;
+  };
 
   pages.forEach((layout, index) => {
     const page = index + 1;
+    const lines = layout.lines.filter((line, i) => !((i === 0 || i === layout.lines.length - 1) && PAGE_NUMBER.test(line.text)));
     const items: Item[] = [
       ...layout.tables.map((table) => ({ kind: 'table' as const, table, top: table.top })),
-      ...layout.lines.map((line) => ({ kind: 'line' as const, line, top: line.top })),
+      ...lines.map((line) => ({ kind: 'line' as const, line, top: line.top })),
     ].sort((p, q) => p.top - q.top);
     const bodyLines = layout.lines.filter((l) => Math.abs(l.size - bodySize) <= 1);
     const margins = {
@@ -103,40 +144,18 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
       if (biggest > bodySize + 1) title = layout.lines.filter((l) => l.size === biggest).map((l) => l.text.trim()).join('');
     }
 
-    let paragraph: Paragraph | null = null;
-    let linesSinceTable: string[] = [];
     let lastTable: SourceTable | null = null;
-    const flush = () => {
-      if (!paragraph) return;
-      const anchor = `b${blocks.length}`;
-      let text = '';
-      const spans: { start: number; end: number; rect: PdfRect }[] = [];
-      for (const line of paragraph.lines) {
-        const part = line.text;
-        const joiner = !text || isWide(text[text.length - 1]) || isWide(part[0]) ? '' : ' ';
-        const offset = text.length + joiner.length;
-        text += joiner + part;
-        for (const p of line.parts) spans.push({ start: offset + p.start, end: offset + p.end, rect: rect(page, p.box) });
-      }
-      const first = paragraph.lines[0]!;
-      const short = paragraph.lines.length <= 2 && text.length <= 40 && !/[。；]$/.test(text);
-      const heading = short && (first.size > bodySize * 1.15 || HEADING.test(text));
-      blocks.push({ anchor, text, kind: heading ? 'heading' : 'paragraph', seq: seq++, page });
-      geometry.boxes.set(anchor, paragraph.lines.map((l) => rect(page, l)));
-      geometry.spans.set(anchor, spans);
-      paragraph = null;
-    };
 
     for (const item of items) {
       if (item.kind === 'line') {
         const line = item.line;
         if (lastTable && lastTable.after.length < AFTER_LINES && lastTable.page === page) lastTable.after.push(line.text);
         linesSinceTable.push(line.text);
-        const previous: TextLine | undefined = paragraph?.lines[paragraph.lines.length - 1];
-        if (paragraph && previous && continues(previous, line, margins)) paragraph.lines.push(line);
+        const previous: PlacedLine | undefined = paragraph?.[paragraph.length - 1];
+        if (paragraph && previous && continues(previous, line, margins, previous.page === page)) paragraph.push({ line, page, margins });
         else {
           flush();
-          paragraph = { lines: [line], page };
+          paragraph = [{ line, page, margins }];
         }
         continue;
       }
@@ -153,8 +172,8 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
       linesSinceTable = [];
       lastTable = table;
     }
-    flush();
   });
+  flush();
 
   return { doc: { source, title, tables, blocks, pages: pages.length || undefined }, geometry };
 }

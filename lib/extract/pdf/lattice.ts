@@ -31,7 +31,9 @@ const JOIN = 3;
 const CROSS = 3;
 /** Tables smaller than this (points) are boxes around titles, stamps or page frames' corners. */
 const MIN_TABLE_SIDE = 8;
-const MAX_RULES = 6000;
+const MAX_CROSSINGS = 400_000;
+/** Rows whose left or right edges differ by more than this belong to different tables. */
+const EXTENT_JUMP = 6;
 
 function snap(rules: Rule[]): Rule[] {
   const sorted = [...rules].sort((p, q) => p.at - q.at);
@@ -76,8 +78,9 @@ interface Crossing {
 }
 
 export function findTables(rules: Rule[]): GridTable[] {
-  if (rules.length > MAX_RULES) return [];
   const { h, v } = normaliseRules(rules);
+  // Hatching, charts and maps make thousands of rules; no table grid needs this many crossings.
+  if (h.length * v.length > MAX_CROSSINGS) return [];
   const crossings: Crossing[] = [];
   for (let vi = 0; vi < v.length; vi += 1) {
     const vr = v[vi]!;
@@ -135,11 +138,53 @@ function groupCells(cells: Box[]): GridTable[] {
   const groups = new Map<number, Box[]>();
   cells.forEach((cell, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(cell));
   const tables: GridTable[] = [];
-  for (const group of groups.values()) {
+  for (const group of [...groups.values()].flatMap(splitByExtent)) {
     const table = toGrid(group);
     if (table.x1 - table.x0 >= MIN_TABLE_SIDE && table.bottom - table.top >= MIN_TABLE_SIDE) tables.push(table);
   }
   return tables.sort((p, q) => p.top - q.top || p.x0 - q.x0);
+}
+
+/**
+ * Two tables drawn one right under the other share a border and come out as one group. Where the
+ * left or right edge of the rows jumps, a new table begins.
+ */
+function splitByExtent(boxes: Box[]): Box[][] {
+  const tops = uniqueSorted(boxes.map((b) => b.top));
+  if (tops.length < 2) return [boxes];
+  const bands = tops.map((top) => {
+    // Cells spanning down from earlier rows count too: a rowspan'd first column is still the edge.
+    const row = boxes.filter((b) => b.top <= top + 0.5 && b.bottom > top + 0.5);
+    return { top, x0: Math.min(...row.map((b) => b.x0)), x1: Math.max(...row.map((b) => b.x1)) };
+  });
+  const cuts: number[] = [];
+  for (let i = 1; i < bands.length; i += 1) {
+    const [a, b] = [bands[i - 1]!, bands[i]!];
+    if (Math.abs(a.x0 - b.x0) > EXTENT_JUMP || Math.abs(a.x1 - b.x1) > EXTENT_JUMP || columnsBreak(boxes, b.top)) cuts.push(b.top);
+  }
+  if (!cuts.length) return [boxes];
+  const parts: Box[][] = Array.from({ length: cuts.length + 1 }, () => []);
+  for (const box of boxes) {
+    let part = 0;
+    while (part < cuts.length && box.top >= cuts[part]! - 0.5) part += 1;
+    parts[part]!.push(box);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+/**
+ * True when the column borders meeting a horizontal rule from above and from below mostly
+ * disagree: the rule is the bottom of one table and the top of another, not a row border.
+ * (Spanned header cells only leave borders out, so they still agree.)
+ */
+function columnsBreak(boxes: Box[], y: number): boolean {
+  // Interior borders only: the outer edges of two tables of equal width always agree.
+  const interior = (xs: number[]) => xs.slice(1, -1);
+  const above = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.bottom - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
+  const below = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.top - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
+  if (above.length < 2 || below.length < 2) return false;
+  const shared = above.filter((x) => below.some((w) => Math.abs(w - x) <= 1)).length;
+  return shared / Math.min(above.length, below.length) < 0.5;
 }
 
 function uniqueSorted(values: number[]): number[] {

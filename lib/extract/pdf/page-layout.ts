@@ -1,5 +1,6 @@
 import type { TextRun } from './text-runs';
 import { splitRun } from './text-runs';
+import { findStreamTables } from './stream';
 import type { Box, GridTable } from './lattice';
 
 /**
@@ -145,5 +146,7 @@ export function layoutPage(runs: TextRun[], grids: GridTable[]): PageLayout {
       cells: grid.cells.map((cell, i) => ({ ...cell, text: cellText(groupLines(texts[i]!)) })),
     };
   });
-  return { tables, lines: groupLines(outside) };
+  // Borderless tables among the remaining lines; what is left is running text.
+  const stream = findStreamTables(groupLines(outside));
+  return { tables: [...tables, ...stream.tables].sort((a, b) => a.top - b.top), lines: stream.rest };
 }

@@ -31,4 +31,16 @@ describe('findTables', () => {
   it('finds nothing in loose lines that never cross', () => {
     expect(findTables([h(0, 0, 100), h(50, 0, 100), v(200, 0, 50)])).toEqual([]);
   });
+
+  it('splits two tables drawn one under the other that share a border but not their columns', () => {
+    const top = [h(0, 0, 300), h(20, 0, 300), v(0, 0, 40), v(100, 0, 40), v(200, 0, 40), v(300, 0, 40)];
+    const bottom = [h(40, 0, 300), h(60, 0, 300), h(80, 0, 300), v(0, 40, 80), v(60, 40, 80), v(130, 40, 80), v(250, 40, 80), v(300, 40, 80)];
+    const tables = findTables([...top, ...bottom]);
+    expect(tables.map((t) => t.xs.length - 1)).toEqual([3, 4]);
+  });
+
+  it('keeps a header whose spanned cells only leave column borders out', () => {
+    const rules = [h(0, 0, 300), h(20, 0, 300), h(40, 0, 300), h(60, 0, 300), v(0, 0, 60), v(100, 0, 60), v(150, 20, 60), v(200, 0, 60), v(250, 20, 60), v(300, 0, 60)];
+    expect(findTables(rules)).toHaveLength(1);
+  });
 });
