@@ -45,7 +45,7 @@ export function agencyOf(governmentCodes: Iterable<string>): Agency | null {
   let institution = false;
   for (const code of governmentCodes) {
     if (/^50[12]/.test(code)) administrative = true;
-    if (/^505/.test(code)) institution = true;
+    if (code.startsWith('505')) institution = true;
   }
   if (administrative === institution) return null;
   return administrative ? 'administrative' : 'institution';
