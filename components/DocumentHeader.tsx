@@ -2,6 +2,13 @@ import type { Report } from '../lib/report/schema';
 
 const KIND = { budget: '预算', final: '决算', unknown: '' } as const;
 
+const STATUS = { present: '有', 'empty-noted': '空表（已说明）', empty: '空表（未说明）', missing: '缺' } as const;
+
+/** One line per required table, for the reader who wants to see the whole list. */
+function completenessTooltip(completeness: NonNullable<Report['document']['completeness']>): string {
+  return completeness.tables.map((t) => `${t.name}：${STATUS[t.status]}`).join('\n');
+}
+
 /** The document's title, with kind and year as small tags when known. */
 export function DocumentHeader({ report, fallbackTitle }: { report: Report | null; fallbackTitle: string }) {
   const doc = report?.document;
@@ -16,6 +23,12 @@ export function DocumentHeader({ report, fallbackTitle }: { report: Report | nul
           {doc.department && <span class="tag">{doc.department}</span>}
           {doc.year && <span class="tag">{doc.year} 年</span>}
           {doc.kind !== 'unknown' && <span class="tag kind">{KIND[doc.kind]}</span>}
+          {doc.unitLevel && <span class="tag">{doc.unitLevel === 'unit' ? '单位' : '部门'}</span>}
+        </p>
+      )}
+      {doc?.completeness && (
+        <p class={`completeness${/缺|未说明/.test(doc.completeness.summary) ? ' incomplete' : ''}`} title={completenessTooltip(doc.completeness)}>
+          {doc.completeness.summary}
         </p>
       )}
     </header>

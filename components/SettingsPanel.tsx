@@ -6,11 +6,13 @@ interface Props {
   onShowInfo: (show: boolean) => void;
   showPassed: boolean;
   onShowPassed: (show: boolean) => void;
+  autoOpenPdf: boolean;
+  onAutoOpenPdf: (on: boolean) => void;
   onAddHost: () => void;
 }
 
-/** Rarely used settings, folded away: rounding notes on the page, and extra portal hosts. */
-export function SettingsPanel({ host, covered, showInfo, onShowInfo, showPassed, onShowPassed, onAddHost }: Props) {
+/** Rarely used settings, folded away: rounding notes on the page, PDFs opening in the viewer, and extra portal hosts. */
+export function SettingsPanel({ host, covered, showInfo, onShowInfo, showPassed, onShowPassed, autoOpenPdf, onAutoOpenPdf, onAddHost }: Props) {
   return (
     <details class="settings">
       <summary>设置</summary>
@@ -21,6 +23,10 @@ export function SettingsPanel({ host, covered, showInfo, onShowInfo, showPassed,
       <label class="check">
         <input type="checkbox" checked={showPassed} onChange={(e) => onShowPassed((e.currentTarget as HTMLInputElement).checked)} />
         显示核对无误的内容（文字中已与表格或自身算式核对相符的数字）
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={autoOpenPdf} onChange={(e) => onAutoOpenPdf((e.currentTarget as HTMLInputElement).checked)} />
+        自动用预算透镜打开PDF（政府网站及已添加的网站）
       </label>
       {!covered && (
         <p class="add-host">

@@ -1,13 +1,15 @@
 import { analyse } from '../lib/analyse';
 import { setTabBadge } from '../lib/platform/action';
 import { backgroundBoundMessage, listen } from '../lib/platform/messages';
+import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open';
 import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
 import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, updateSettings, watchSettings } from '../lib/platform/storage';
 import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
 
 /**
  * Keeps each tab's summary (storage.session, so it survives the popup and the service worker
- * going to sleep), the toolbar badge, and the content-script registration for user hosts.
+ * going to sleep), the toolbar badge, the content-script registration for user hosts, and the
+ * ways PDFs reach the viewer (redirect rules, the link context menu).
  * All listeners are registered synchronously: an MV3 worker woken by an event needs them at once.
  */
 export default defineBackground(() => {
@@ -33,17 +35,39 @@ export default defineBackground(() => {
         await updateSettings((s) => ({ ...s, sites: { ...s.sites, [message.host]: message.enabled } }));
         return { ok: true };
       }
+      case 'open-original': {
+        if (sender.tabId === undefined) return { ok: false };
+        await allowOriginal(sender.tabId, message.url);
+        return { ok: true };
+      }
+      case 'prepare-fetch': {
+        if (sender.tabId !== undefined) await setViewerReferer(sender.tabId, message.url, message.referer).catch((e: unknown) => console.warn('[预算透镜]', e));
+        return { ok: true };
+      }
     }
   });
+  listenForPdfNavigations();
+  createContextMenu();
 
   onTabNavigated((tabId) => {
     void clearTabSummary(tabId);
     void setTabBadge(tabId, null);
   });
-  onTabClosed((tabId) => void clearTabSummary(tabId));
+  onTabClosed((tabId) => {
+    void clearTabSummary(tabId);
+    void forgetTab(tabId);
+  });
 
   const syncUserHosts = async () => registerUserHosts((await loadSettings()).userHosts).catch((e: unknown) => console.warn('[预算透镜]', e));
+  const syncPdf = async () => {
+    const settings = await loadSettings();
+    await syncPdfRedirect(settings.autoOpenPdf, settings.userHosts).catch((e: unknown) => console.warn('[预算透镜]', e));
+  };
   onPermissionsChanged(() => void syncUserHosts());
-  watchSettings(() => void syncUserHosts());
+  watchSettings(() => {
+    void syncUserHosts();
+    void syncPdf();
+  });
   void syncUserHosts();
+  void syncPdf();
 });

@@ -13,6 +13,7 @@ import { documentClaims } from './narrative/document-claims';
 import { checkNarrative } from './checks/narrative';
 import { checkYears } from './checks/text-year';
 import { checkPlaceholders } from './checks/text-placeholder';
+import { checkPercentSigns } from './checks/text-percent-sign';
 import { checkCrossTables } from './checks/cross-tables';
 import { checkTextAgainstTables } from './checks/text-vs-table';
 import { checkRepeatedFigures } from './checks/text-repeated';
@@ -21,6 +22,10 @@ import { tableChanges } from './history/table-changes';
 import { bindStatedChanges, buildFactIndex } from './narrative/bind';
 import { emptyOutcome, mergeOutcome } from './checks/types';
 import type { Change } from './report/schema';
+import { findContents } from './document/contents';
+import { assessCompleteness, expectsFullSet, findShells } from './document/completeness';
+import { checkDocumentTables } from './checks/document-tables';
+import { checkClassificationLabels } from './checks/classification-labels';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
@@ -84,9 +89,17 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       anchor: model.anchor,
     });
   }
-  mergeOutcome(outcome, checkCrossTables(models));
+  const cross = checkCrossTables(models);
+  mergeOutcome(outcome, cross);
 
   const identity = identifyDocumentKind(doc, models);
+  const contents = findContents(doc.blocks, models);
+  const shells = findShells(doc.blocks, models, contents);
+  // Held to the table set (and its 目录) only when the document shows one: a narrative whose tables are another file is not.
+  const fullSet = identity.kind !== 'unknown' && expectsFullSet(identity.kind, models, shells);
+  const completeness = fullSet ? assessCompleteness(identity.kind as 'budget' | 'final', models, doc.blocks, contents, shells) : null;
+  mergeOutcome(outcome, checkDocumentTables(completeness, fullSet ? contents : null, shells, models));
+  mergeOutcome(outcome, checkClassificationLabels(models, doc.blocks, identity.year));
   const claims = documentClaims(doc.blocks, outcome.notChecked);
   const changes: Change[] = [];
   mergeOutcome(outcome, checkNarrative(claims, changes));
@@ -96,6 +109,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   mergeOutcome(outcome, checkCounts(doc.blocks, models));
   mergeOutcome(outcome, checkYears(doc.blocks, identity.year, identity.kind));
   mergeOutcome(outcome, checkPlaceholders(doc.blocks));
+  mergeOutcome(outcome, checkPercentSigns(doc.blocks));
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
 
@@ -110,12 +124,16 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
       kind: identity.kind,
       units,
       ...(doc.pages ? { pages: doc.pages } : {}),
+      ...(identity.unitLevel ? { unitLevel: identity.unitLevel } : {}),
+      ...(completeness ? { completeness: { family: completeness.family, summary: completeness.summary, tables: completeness.tables.map(({ anchor: _anchor, ...rest }) => rest) } } : {}),
+      ...(contents ? { contentsListed: contents.entries.length } : {}),
     },
     tables: summaries,
     stats: {
       checksRun: outcome.checksRun,
       passed: outcome.passed,
       claims: claims.length,
+      crossTableChecks: cross.checksRun,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
       notChecked: outcome.notChecked,
     },

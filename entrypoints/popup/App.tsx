@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../../lib/report/schema';
 import { countBySeverity } from '../../lib/overlay/marks';
 import { checkTab } from '../../lib/platform/check-tab';
-import { sendToBackground, sendToTab } from '../../lib/platform/messages';
+import { askViewer, sendToBackground, sendToTab, type ViewerInfo } from '../../lib/platform/messages';
+import { openTabInViewer, tabShowsPdf } from '../../lib/platform/pdf-open';
 import { requestHostPermission } from '../../lib/platform/scripting';
 import { loadSettings, siteEnabled, tabSummarySchema, updateSettings, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
 import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';
@@ -31,14 +32,20 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   const [summary, setSummary] = useState<TabSummary | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The tab shows a PDF in the browser's own viewer (where nothing can be checked). */
+  const [showsPdf, setShowsPdf] = useState(false);
+  /** The tab shows Budget Lens's own PDF viewer (whose address the extension cannot read without the "tabs" permission). */
+  const [viewer, setViewer] = useState<ViewerInfo | null>(null);
 
   useEffect(() => {
     let unwatch = () => {};
     void (async () => {
       const found = requestedTabId !== null ? await getTab(requestedTabId) : await getActiveTab();
+      if (found && !/^https?:/i.test(found.url)) setViewer(await askViewer(found.id));
       setTab(found);
       setSettings(await loadSettings());
       if (!found) return;
+      void tabShowsPdf(found.id, found.url).then(setShowsPdf);
       const stored = tabSummarySchema.nullable().safeParse(await sendToBackground({ type: 'get-summary', tabId: found.id }));
       if (stored.success) setSummary(stored.data);
       unwatch = watchTabSummary(found.id, setSummary);
@@ -51,8 +58,11 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   }, [requestedTabId]);
 
   if (tab === undefined || settings === null) return <main class="popup" aria-busy="true" />;
-  const host = tab ? hostOf(tab.url) : null;
-  if (!tab || !host) {
+  // In the viewer the page is the PDF it shows (none for a file opened from disk).
+  const inViewer = viewer !== null;
+  const pageUrl = tab ? (viewer ? viewer.file : tab.url) : null;
+  const host = pageUrl ? hostOf(pageUrl) : null;
+  if (!tab || (!host && !inViewer)) {
     return (
       <main class="popup">
         <Brand />
@@ -63,7 +73,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     );
   }
 
-  const enabled = siteEnabled(settings, host);
+  const enabled = host ? siteEnabled(settings, host) : true;
   const report = summary?.report ?? null;
 
   const check = async () => {
@@ -72,8 +82,9 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     setStatus(reply.ok ? { kind: 'idle' } : { kind: 'failed', reason: reply.reason ?? '检查失败' });
   };
   const select = (finding: Finding) => void sendToTab(tab.id, { type: 'scroll-to-finding', findingId: finding.id });
-  const covered = /(^|\.)gov\.cn$/.test(host) || settings.userHosts.some((h) => host === h || host.endsWith(`.${h}`));
+  const covered = !host || /(^|\.)gov\.cn$/.test(host) || settings.userHosts.some((h) => host === h || host.endsWith(`.${h}`));
   const addHost = async () => {
+    if (!host) return;
     // Must be called straight from the click: permission prompts need a user gesture.
     if (!(await requestHostPermission(host))) {
       setStatus({ kind: 'failed', reason: '没有获得访问此网站的权限' });
@@ -82,6 +93,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     await updateSettings((s) => ({ ...s, userHosts: [...new Set([...s.userHosts, host])] }));
   };
   const toggle = async (next: boolean) => {
+    if (!host) return;
     await sendToBackground({ type: 'set-site-enabled', host, enabled: next });
     if (!next) await sendToTab(tab.id, { type: 'stop' });
   };
@@ -89,22 +101,30 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   return (
     <main class="popup">
       <Brand />
-      <DocumentHeader report={report} fallbackTitle={tab.title} />
+      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} />
       {report && <SeverityCounts counts={countBySeverity(report.findings)} />}
       <div class="content">{body()}</div>
       <footer class="actions">
-        <button type="button" class="primary" onClick={check} disabled={!enabled || status.kind === 'checking'} aria-busy={status.kind === 'checking'}>
-          {status.kind === 'checking' ? '正在检查…' : report ? '重新检查' : '检查此页'}
-        </button>
-        <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />
+        {showsPdf && !report ? (
+          <button type="button" class="primary open-pdf" onClick={() => void openTabInViewer(tab.id, tab.url).then(() => window.close())}>
+            用预算透镜打开此PDF
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={check} disabled={!enabled || status.kind === 'checking'} aria-busy={status.kind === 'checking'}>
+            {status.kind === 'checking' ? '正在检查…' : report ? '重新检查' : '检查此页'}
+          </button>
+        )}
+        {host && <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />}
       </footer>
       <SettingsPanel
-        host={host}
+        host={host ?? ''}
         covered={covered}
         showInfo={settings.showInfo}
         onShowInfo={(showInfo) => void updateSettings((s) => ({ ...s, showInfo }))}
         showPassed={settings.showPassed}
         onShowPassed={(showPassed) => void updateSettings((s) => ({ ...s, showPassed }))}
+        autoOpenPdf={settings.autoOpenPdf}
+        onAutoOpenPdf={(autoOpenPdf) => void updateSettings((s) => ({ ...s, autoOpenPdf }))}
         onAddHost={() => void addHost()}
       />
       {status.kind === 'failed' && (
@@ -117,6 +137,16 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
 
   function body() {
     if (!enabled) return <EmptyState icon="⏸" title="已在此站点关闭">打开下方开关即可恢复自动检查。</EmptyState>;
+    if (!report && showsPdf) {
+      return (
+        <EmptyState icon="📄" title="这是一个PDF文件">
+          浏览器自带的PDF阅读器无法检查；请点“用预算透镜打开此PDF”，在预算透镜的阅读器中打开并核对。
+        </EmptyState>
+      );
+    }
+    if (!report && inViewer) {
+      return <EmptyState icon="⏳" title="正在读取PDF">读取和核对完成后，结果会显示在这里。</EmptyState>;
+    }
     if (!report) {
       return (
         <EmptyState icon="🔍" title="尚未检查此页">

@@ -1,15 +1,15 @@
-import Decimal from 'decimal.js';
-import type { Unit } from '../amount/units';
-import { convert } from '../amount/units';
 import { compactText } from '../amount/normalize';
-import type { CellRef } from '../report/schema';
 import type { PanelModel, TableModel } from '../table/model';
+import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
 import { nameKey } from '../narrative/bind';
-import type { CheckOutcome, FindingDraft } from './types';
-import { cellRefAt } from './sum-identity';
-import { emptyOutcome } from './types';
+import type { CheckOutcome } from './types';
+import { emptyOutcome, mergeOutcome } from './types';
+import type { Fact } from './cross-facts';
+import { finding, ref, valueAt } from './cross-facts';
+import { checkCrossColumns } from './cross-columns';
+import { checkEconomicViews } from './cross-economic';
 
 /**
  * Tables that must agree with each other (rulebook §3.3): the 收支总表's 功能类 amounts are the
@@ -18,34 +18,18 @@ import { emptyOutcome } from './types';
  * (X-B-05: 维修(护)费 0.20 vs 0.30). The same figure in two tables is exact; 0.01 is rounding
  * between 元 and 万元 renderings; the amounts are converted exactly between units.
  */
-interface Fact {
-  table: TableModel;
-  value: Decimal;
-  decimals: number;
-  refs: CellRef[];
-  label: string;
-}
-
-function ref(table: TableModel, row: BodyRow, col: number, label: string): CellRef {
-  return cellRefAt(table, row.row, col, label);
-}
-
-function valueAt(row: BodyRow, col: number): { value: Decimal; decimals: number } | null {
-  const cell = row.values.get(col);
-  if (!cell || cell.kind === 'text') return null;
-  return cell.kind === 'number' ? { value: cell.value, decimals: cell.decimals } : { value: new Decimal(0), decimals: 0 };
-}
-
 /** 功能类 → amount, from a 收支总表 panel whose rows are named after the classes. */
-function classesByName(table: TableModel): Map<string, Fact> {
+function classesByName(table: TableModel, pick: (panel: PanelModel) => ColumnInfo | undefined = (p) => p.amountColumns[0]): Map<string, Fact> {
   for (const panel of table.panels) {
-    const column = panel.amountColumns[0];
+    const column = pick(panel);
     if (!column) continue;
     const found = new Map<string, Fact>();
     for (const row of panel.rows) {
       const code = functionClassByName(nameKey(row.key));
       const value = code ? valueAt(row, column.index) : null;
-      if (code && value && !found.has(code)) found.set(code, { table, ...value, refs: [ref(table, row, column.index, row.label)], label: row.label });
+      // A stale name left blank beside the current one (003-08: 医疗卫生与计划生育 and 卫生健康) yields to the row with the amount.
+      const previous = code ? found.get(code) : undefined;
+      if (code && value && (!previous || (previous.value.isZero() && !value.value.isZero()))) found.set(code, { table, ...value, refs: [ref(table, row, column.index, row.label)], label: row.label });
     }
     if (found.size >= 2) return found;
   }
@@ -79,47 +63,6 @@ function classesByCode(table: TableModel): Map<string, Fact> {
   return result;
 }
 
-type Verdict = 'pass' | 'info' | 'error';
-
-function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; difference: Decimal } {
-  const unitA = a.table.unit as Unit;
-  const other = convert(b.value, b.table.unit as Unit, unitA);
-  const difference = a.value.minus(other);
-  const size = difference.abs();
-  if (size.isZero()) return { verdict: 'pass', other, difference };
-  const ulp = unitA === '元' && b.table.unit === '元' ? new Decimal(0) : new Decimal(10).pow(-Math.max(a.decimals, 2));
-  if (b.table.unit !== unitA && size.lessThanOrEqualTo(ulp.dividedBy(2))) return { verdict: 'pass', other, difference };
-  if (size.lessThanOrEqualTo(ulp)) return { verdict: 'info', other, difference };
-  return { verdict: 'error', other, difference };
-}
-
-function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome): void {
-  outcome.checksRun += 1;
-  const { verdict, other, difference } = compare(a, b);
-  if (verdict === 'pass') {
-    outcome.passed += 1;
-    return;
-  }
-  const unit = a.table.unit ?? '';
-  const shownB = b.table.unit === a.table.unit ? '' : `（${b.value.toString()}${b.table.unit}）`;
-  const draft: FindingDraft = {
-    rule,
-    severity: verdict,
-    category: 'sum',
-    message:
-      verdict === 'info'
-        ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`
-        : `${subject}：《${a.table.title}》${a.value.toString()}${unit} ≠ 《${b.table.title}》${other.toString()}${unit}${shownB}，差 ${difference.abs().toString()}${unit}，两表应一致。`,
-    expected: other.toString(),
-    actual: a.value.toString(),
-    difference: difference.toString(),
-    unit,
-    location: a.refs[0]!,
-    related: b.refs,
-  };
-  outcome.findings.push(draft);
-}
-
 function missing(rule: string, subject: string, present: Fact, absentFrom: TableModel, outcome: CheckOutcome): void {
   outcome.checksRun += 1;
   outcome.findings.push({
@@ -136,17 +79,32 @@ function missing(rule: string, subject: string, present: Fact, absentFrom: Table
   });
 }
 
-function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOutcome): void {
-  const byName = classesByName(summary);
+function checkClasses(summary: TableModel, detail: TableModel, outcome: CheckOutcome, byName = classesByName(summary), what = ''): void {
   const byCode = classesByCode(detail);
   if (byName.size < 2 || !byCode.size) return;
   for (const code of new Set([...byName.keys(), ...byCode.keys()])) {
     const a = byName.get(code);
     const b = byCode.get(code);
-    const subject = `功能分类 ${code} 类`;
+    const subject = `功能分类 ${code} 类${what}`;
     if (a && b) finding('cross.classes', subject, a, b, outcome);
     else if (b && !b.value.isZero()) missing('cross.classes', subject, b, summary, outcome);
   }
+}
+
+/**
+ * The 一般公共预算 column of the 财政拨款收支总表's expenditure side: its 小计 when it has one
+ * (the 其中:财政拨款 beside it is a part), or the column named for it ("一般公共预算财政拨款").
+ */
+function generalColumn(panel: PanelModel): ColumnInfo | undefined {
+  const leafOf = (c: ColumnInfo): string => compactText(c.path.at(-1)?.label ?? '');
+  const columns = panel.amountColumns.filter((c) => c.path.some((p) => /一般公共预算/.test(compactText(p.label))) && !leafOf(c).startsWith('其中'));
+  return columns.find((c) => /^(?:小计|合计)$/.test(leafOf(c))) ?? columns.find((c) => /一般公共预算/.test(leafOf(c)));
+}
+
+/** X-B-04 / X-D-03: the 财政拨款收支总表's 一般公共预算 column per 类 is the 一般公共预算支出表's 类 rows. */
+function checkFiscalGeneral(fiscal: TableModel, general: TableModel, outcome: CheckOutcome): void {
+  const byName = classesByName(fiscal, generalColumn);
+  checkClasses(fiscal, general, outcome, byName, '（一般公共预算）');
 }
 
 function totalRow(panel: PanelModel): BodyRow | undefined {
@@ -219,6 +177,8 @@ function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutc
 
 export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
+  mergeOutcome(outcome, checkCrossColumns(tables));
+  mergeOutcome(outcome, checkEconomicViews(tables));
   const withUnit = tables.filter((t) => t.unit);
   const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const summary = first('income-expense-summary');
@@ -227,6 +187,9 @@ export function checkCrossTables(tables: TableModel[]): CheckOutcome {
     checkClasses(summary, detail, outcome);
     checkTotals(summary, detail, outcome);
   }
+  const fiscal = first('fiscal-summary');
+  const general = first('general-expense');
+  if (fiscal && general) checkFiscalGeneral(fiscal, general, outcome);
   const basic = first('general-basic-expense');
   if (basic) for (const table of withUnit.filter((t) => t.kind === 'basic-expense-detail')) checkEconomicLines(table, basic, outcome);
   return outcome;

@@ -112,6 +112,9 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
         totalName: `「${row.label}」`,
       }));
     } else if (loose.length && !(loose.length === 1 && loose[0]!.role === 'of-which')) {
+      // Labels in successive columns give the levels: only the shallowest rows are this line's parts.
+      const shallowest = Math.min(...loose.map((r) => r.labelColumn ?? Infinity));
+      if (Number.isFinite(shallowest)) loose.splice(0, loose.length, ...loose.filter((r) => (r.labelColumn ?? shallowest) === shallowest));
       // A single "其中" line is a subset of its parent, not a breakdown: nothing to add up.
       each(table, panel, outcome, (col) => {
         const values = loose.map((r) => r.values.get(col));

@@ -25,7 +25,7 @@ export function describeTable(source: SourceTable, grid: Grid): TableIdentity {
     .flatMap((row) => row.map((cell) => cell.text))
     .join(' ');
   const kind = identifyTableKind(picked.title, { headerText });
-  return { id: source.anchor, title: picked.title, kind: kind.kind };
+  return { id: source.anchor, title: picked.title, kind: kind.kind, ...(picked.number ? { number: picked.number } : {}) };
 }
 
 export function identifyDocumentKind(doc: SourceDocument, tables: TableModel[]): DocumentIdentity {

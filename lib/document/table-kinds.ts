@@ -165,8 +165,22 @@ export const HEADER_CORRECTIONS: readonly HeaderCorrection[] = [
 /** The standard tables a disclosure of this family must publish (8+1 budget tables, 公开01–09). */
 export function requiredKinds(family: 'budget' | 'final'): TableKind[] {
   const kinds = TABLE_KINDS.filter((e) => e.required && (e.family === family || e.family === 'both')).map((e) => e.kind);
-  return [...new Set(kinds)];
+  const rank = (kind: TableKind): number => (STANDARD_ORDER.indexOf(kind) + 1 || STANDARD_ORDER.length + 1);
+  return [...new Set(kinds)].sort((a, b) => rank(a) - rank(b));
 }
+
+/** The order the standard tables are printed in (收支总表 first), for listing what is missing. */
+const STANDARD_ORDER: readonly TableKind[] = [
+  'income-expense-summary',
+  'income-summary',
+  'expense-summary',
+  'fiscal-summary',
+  'general-expense',
+  'general-basic-expense',
+  'three-public',
+  'fund-expense',
+  'state-capital-expense',
+];
 
 /** The catalogue entry for a kind in a family (for canonical names), falling back to any family. */
 export function kindEntry(kind: TableKind, family?: TableFamily): TableKindEntry {

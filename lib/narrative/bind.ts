@@ -87,6 +87,20 @@ const ALIASES: Record<string, string[]> = {
   机关运行经费: ['公用经费', '公用经费合计'],
 };
 
+/**
+ * Totals the text names after the table that holds them: "收入支出总计" is the 总计 of the
+ * 收支总表, "财政拨款收入支出总计" the 总计 of the 财政拨款收支总表 — other tables have 总计 rows too.
+ */
+const TABLE_TOTALS: Record<string, { kinds: string[]; names: string[] }> = {
+  // The claim reader drops a trailing 总计 from subjects: "…2024年度收入支出总计2995.39万元".
+  收入支出: { kinds: ['income-expense-summary'], names: ['总计', '收入总计', '支出总计'] },
+  财政拨款收入支出: { kinds: ['fiscal-summary'], names: ['总计', '收入总计', '支出总计'] },
+  收入支出总计: { kinds: ['income-expense-summary'], names: ['总计', '收入总计', '支出总计'] },
+  收支总计: { kinds: ['income-expense-summary'], names: ['总计', '收入总计', '支出总计'] },
+  财政拨款收入支出总计: { kinds: ['fiscal-summary'], names: ['总计', '收入总计', '支出总计'] },
+  财政拨款收支总计: { kinds: ['fiscal-summary'], names: ['总计', '收入总计', '支出总计'] },
+};
+
 /** The subject as a row name: "本单位当年公用经费预算安排" → "公用经费"; "(302)" codes set apart. */
 export function subjectKey(subject: string): { key: string; code?: string } {
   const code = /[(（](\d{3,7})[)）]/.exec(subject)?.[1];
@@ -101,6 +115,14 @@ export function factsNamed(facts: CellFact[], subject: string): CellFact[] {
     if (coded.length) return coded;
   }
   if (key.length < 2) return [];
+  // Only the department and the year may stand before the name ("上海市普陀区财政局2024年度收入支出").
+  // Compared before nameKey, which drops a trailing 支出 ("收入支出" would become "收入").
+  const total = TABLE_TOTALS[compactText(subject).replace(/^.*?20\d\d年度?/, '')];
+  if (total) {
+    const names = new Set(total.names.map(nameKey));
+    const found = facts.filter((f) => total.kinds.includes(f.table.kind) && names.has(f.name));
+    if (found.length) return found;
+  }
   const classCode = functionClassByName(key);
   const names = new Set([key, ...(ALIASES[key] ?? []).map(nameKey)]);
   return facts.filter((f) => names.has(f.name) || (classCode !== null && f.classCode === classCode && !f.code?.slice(3)));

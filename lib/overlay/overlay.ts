@@ -1,8 +1,9 @@
 import type { Finding, Report } from '../report/schema';
 import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
 import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
-import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
-import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
+import { findingNode } from './finding-node';
+import { SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { anchorOf, chipsOf, chipText, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
 import { scrollableAncestors } from './scroll-ancestors';
 import { OVERLAY_CSS } from './styles';
 
@@ -252,7 +253,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   function showTip(entry: MarkEntry): void {
     if (shownFor === entry) return;
     shownFor = entry;
-    tip.replaceChildren(...entry.mark.findings.map(findingNode));
+    tip.replaceChildren(...entry.mark.findings.map(findingNodeOf));
     tip.hidden = false;
     entry.badge.setAttribute('aria-describedby', tip.id);
     showRelated(entry);
@@ -276,43 +277,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     highlights.clear('related');
   }
 
-  function findingNode(finding: Finding): HTMLElement {
-    const item = doc.createElement('div');
-    item.className = `item ${finding.severity}`;
-    const head = doc.createElement('div');
-    head.className = 'head';
-    const sev = doc.createElement('span');
-    sev.className = 'sev';
-    sev.textContent = SEVERITY_GLYPH[finding.severity];
-    const title = doc.createElement('span');
-    title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding.category)]}`;
-    head.append(sev, title);
-    const msg = doc.createElement('div');
-    msg.className = 'msg';
-    msg.textContent = finding.message;
-    item.append(head, msg);
-    const figures = extraFigures(finding);
-    if (figures) {
-      const line = doc.createElement('div');
-      line.className = 'figures';
-      line.textContent = figures;
-      item.append(line);
-    }
+  function findingNodeOf(finding: Finding): HTMLElement {
     // Operands the page shows blank add nothing to read.
-    const related = finding.related.filter((loc) => {
+    return findingNode(doc, finding, (loc) => {
       const el = loc.anchor ? input?.elements.get(loc.anchor) : undefined;
       return !el || /\S/.test(el.textContent ?? '');
     });
-    if (related.length) {
-      const rel = doc.createElement('div');
-      rel.className = 'rel';
-      const label = doc.createElement('b');
-      label.textContent = '相关单元格：';
-      const shown = related.slice(0, 8).map(locationLabel).join('；');
-      rel.append(label, doc.createTextNode(related.length > 8 ? `${shown} 等 ${related.length} 处` : shown));
-      item.append(rel);
-    }
-    return item;
   }
 
   function showRelated(entry: MarkEntry): void {

@@ -71,6 +71,12 @@ export const setSiteEnabledMessage = z.object({
   enabled: z.boolean(),
 });
 
+/** viewer → background: let this tab load the original PDF address without being redirected back. */
+export const openOriginalMessage = z.object({ type: z.literal('open-original'), url: z.string().url() });
+
+/** viewer → background: the viewer is about to fetch this PDF (the portal goes along as Referer). */
+export const prepareFetchMessage = z.object({ type: z.literal('prepare-fetch'), url: z.string().url(), referer: z.string().url().optional() });
+
 export const contentBoundMessage = z.discriminatedUnion('type', [checkPageMessage, scrollToFindingMessage, stopMessage]);
 export const backgroundBoundMessage = z.discriminatedUnion('type', [
   analyseMessage,
@@ -78,7 +84,23 @@ export const backgroundBoundMessage = z.discriminatedUnion('type', [
   clearMessage,
   getSummaryMessage,
   setSiteEnabledMessage,
+  openOriginalMessage,
+  prepareFetchMessage,
 ]);
+
+/**
+ * popup → viewer tab. tabs.sendMessage reaches content scripts only, not an extension page
+ * shown in a tab, so messages for the viewer go by runtime messaging with the tab they are for.
+ */
+export const viewerEnvelope = z.object({ type: z.literal('to-viewer'), tabId: z.number().int(), message: contentBoundMessage });
+
+/**
+ * popup → viewer tab: "are you the viewer, and of which PDF?" Without the "tabs" permission an
+ * extension cannot read the address of its own pages in tabs, so the popup asks the page.
+ */
+export const viewerInfoMessage = z.object({ type: z.literal('viewer-info'), tabId: z.number().int() });
+export const viewerInfoReply = z.object({ viewer: z.literal(true), file: z.string().nullable(), title: z.string() });
+export type ViewerInfo = z.infer<typeof viewerInfoReply>;
 
 /** What the content script answers to check-page and scroll-to-finding. */
 export const contentReply = z.object({
@@ -101,15 +123,50 @@ export async function sendToBackground(message: BackgroundBoundMessage): Promise
   return browser.runtime.sendMessage(backgroundBoundMessage.parse(message));
 }
 
-/** Sends to a tab's content script; null when no content script listens there (not injected yet). */
+/**
+ * Sends to a tab's content script, or to the viewer when the tab shows it; null when nothing
+ * listens there (no content script injected yet).
+ */
 export async function sendToTab(tabId: number, message: ContentBoundMessage): Promise<ContentReply | null> {
+  const checked = contentBoundMessage.parse(message);
   try {
-    const reply = await browser.tabs.sendMessage(tabId, contentBoundMessage.parse(message));
-    const parsed = contentReply.safeParse(reply);
+    const parsed = contentReply.safeParse(await browser.tabs.sendMessage(tabId, checked));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // No content script: perhaps the viewer.
+  }
+  try {
+    const parsed = contentReply.safeParse(await browser.runtime.sendMessage(viewerEnvelope.parse({ type: 'to-viewer', tabId, message: checked })));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** The viewer's answer when `tabId` shows it; null for any other page. */
+export async function askViewer(tabId: number): Promise<ViewerInfo | null> {
+  try {
+    const parsed = viewerInfoReply.safeParse(await browser.runtime.sendMessage(viewerInfoMessage.parse({ type: 'viewer-info', tabId })));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The viewer's side of sendToTab and askViewer: answers only messages for its own tab. Other
+ * viewers (and the background) must stay silent, so the listener returns a promise only for its tab.
+ */
+export function listenAsViewer(tabId: number, info: () => ViewerInfo, handler: (message: ContentBoundMessage) => Promise<ContentReply> | ContentReply): () => void {
+  const listener = (raw: unknown) => {
+    const asked = viewerInfoMessage.safeParse(raw);
+    if (asked.success) return asked.data.tabId === tabId ? Promise.resolve(info()) : undefined;
+    const parsed = viewerEnvelope.safeParse(raw);
+    if (!parsed.success || parsed.data.tabId !== tabId) return undefined;
+    return Promise.resolve(handler(parsed.data.message)).catch((error: unknown) => ({ ok: false, reason: String(error) }));
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
 /** Asks the background to analyse a document; rejects when it cannot (the caller analyses locally). */

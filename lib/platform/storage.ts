@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
   showInfo: z.boolean().default(true),
   /** Text claims that checked out listed in the popup too. */
   showPassed: z.boolean().default(false),
+  /** PDFs on portal hosts open in Budget Lens's own viewer (where they can be checked). */
+  autoOpenPdf: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -34,3 +34,12 @@ export function onTabClosed(handler: (tabId: number) => void): () => void {
   browser.tabs.onRemoved.addListener(listener);
   return () => browser.tabs.onRemoved.removeListener(listener);
 }
+
+/** The tab an extension page is shown in (null in a popup or background). */
+export async function currentTabId(): Promise<number | null> {
+  try {
+    return (await browser.tabs.getCurrent())?.id ?? null;
+  } catch {
+    return null;
+  }
+}

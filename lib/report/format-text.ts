@@ -136,15 +136,18 @@ export function identityFields(report: Report): Array<[string, string]> {
   if (doc.department) fields.push(['部门', clean(doc.department)]);
   if (doc.year !== undefined) fields.push(['年度', String(doc.year)]);
   fields.push(['类型', documentKindName(doc.kind)]);
+  if (doc.unitLevel) fields.push(['公开主体', doc.unitLevel === 'unit' ? '单位' : '部门']);
+  if (doc.completeness) fields.push(['表格齐全', clean(doc.completeness.summary)]);
   fields.push(['金额单位', doc.units.length ? doc.units.map(clean).join('、') : '未标明']);
   if (doc.pages !== undefined) fields.push(['页数', String(doc.pages)]);
   return fields;
 }
 
 export function statsLine(report: Report): string {
-  const { checksRun, passed, claims, millis } = report.stats;
+  const { checksRun, passed, claims, millis, crossTableChecks } = report.stats;
   const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
-  return `核对 ${checksRun} 项，通过 ${passed} 项；文字中的数字 ${claims} 处；用时 提取 ${ms(millis.extract)} ms、分析 ${ms(millis.analyse)} ms`;
+  const cross = crossTableChecks ? `（其中跨表 ${crossTableChecks} 项）` : '';
+  return `核对 ${checksRun} 项${cross}，通过 ${passed} 项；文字中的数字 ${claims} 处；用时 提取 ${ms(millis.extract)} ms、分析 ${ms(millis.analyse)} ms`;
 }
 
 export function formatReportText(report: Report): string {

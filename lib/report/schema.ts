@@ -102,6 +102,24 @@ export const changeSchema = z.object({
   cell: cellRefSchema.optional(),
 });
 
+/** Which required tables the document publishes (rulebook §1): present, empty with a note, empty, missing. */
+export const completenessSchema = z.object({
+  family: z.enum(['budget', 'final']),
+  /** One line for the popup: "9 张必需表格：齐全" or what is missing. */
+  summary: z.string(),
+  tables: z.array(
+    z.object({
+      kind: z.string(),
+      name: z.string(),
+      status: z.enum(['present', 'empty-noted', 'empty', 'missing']),
+      tableId: z.string().optional(),
+      note: z.string().optional(),
+      /** The document's 目录 lists this table. */
+      listed: z.boolean().optional(),
+    }),
+  ),
+});
+
 export const reportSchema = z.object({
   schema: z.literal('budget-lens/report@1'),
   source: z.string(),
@@ -112,12 +130,19 @@ export const reportSchema = z.object({
     kind: z.enum(['budget', 'final', 'unknown']),
     units: z.array(z.string()),
     pages: z.number().int().positive().optional(),
+    /** Department (部门) or unit (单位) disclosure, when the title says so. */
+    unitLevel: z.enum(['department', 'unit']).optional(),
+    completeness: completenessSchema.optional(),
+    /** How many tables the document's 目录 lists, when it has one. */
+    contentsListed: z.number().int().nonnegative().optional(),
   }),
   tables: z.array(tableSummarySchema),
   stats: z.object({
     checksRun: z.number().int().nonnegative(),
     passed: z.number().int().nonnegative(),
     claims: z.number().int().nonnegative(),
+    /** Identities tested between tables (included in checksRun). */
+    crossTableChecks: z.number().int().nonnegative().optional(),
     millis: z.object({ extract: z.number().nonnegative(), analyse: z.number().nonnegative() }),
     notChecked: z.array(notCheckedSchema).optional(),
   }),
@@ -137,6 +162,7 @@ export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Change = z.infer<typeof changeSchema>;
 export type Confirmed = z.infer<typeof confirmedSchema>;
 export type Report = z.infer<typeof reportSchema>;
+export type CompletenessReport = z.infer<typeof completenessSchema>;
 
 export function isCellRef(loc: Location): loc is CellRef {
   return 'tableId' in loc;

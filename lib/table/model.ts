@@ -19,7 +19,12 @@ export interface TableModel {
   anchor: string;
   title: string;
   kind: string;
+  number?: string;
   page?: number;
+  /** Reading-order position shared with the text blocks (SourceTable.seq). */
+  seq?: number;
+  /** The text lines right under the table (notes such as "注：本表无数据"). */
+  after?: string[];
   unit: Unit | null;
   unitSource: 'caption' | 'header' | 'default' | 'none';
   grid: Grid;
@@ -49,6 +54,8 @@ export interface TableIdentity {
   id: string;
   title: string;
   kind: string;
+  /** The number printed with the title ("公开03表", "附件6", "表1"), when there is one. */
+  number?: string;
 }
 
 /** The whole structural reading of one table: grid, header, columns, panels, rows, unit. */
@@ -63,6 +70,8 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     ...identity,
     anchor: source.anchor,
     ...(source.page ? { page: source.page } : {}),
+    ...(typeof source.seq === 'number' ? { seq: source.seq } : {}),
+    ...(Array.isArray(source.after) && source.after.length ? { after: source.after.slice(0, 3).map((l) => String(l).slice(0, 300)) } : {}),
     unit: unit.unit,
     unitSource: unit.source,
     grid,

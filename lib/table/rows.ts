@@ -25,6 +25,12 @@ export interface BodyRow {
   role: RowRole;
   /** Values of the panel's amount columns by grid column; spanned continuations read as blank. */
   values: Map<number, CellValue>;
+  /**
+   * Which of the panel's label columns this row's own label starts in (procurement tables put
+   * 品目, 专项 and 物品 in successive columns, so the column is the level). Absent when the
+   * panel has one label column.
+   */
+  labelColumn?: number;
 }
 
 const TOTAL = /(合计|总计|总额|共计)$/;
@@ -88,7 +94,13 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
       values.set(column.index, value);
     }
     const hasLabel = Boolean(label) || Boolean(code) || Boolean(malformedCode);
+    // A parent label repeated where a page break cut its row span is not this row's own.
+    const previousLine = r > split.bodyStart ? grid.cells[r - 1] : undefined;
+    const ownLabel = textColumns.length > 1
+      ? textColumns.findIndex((c) => isOrigin(line[c.index]!, r, c.index) && line[c.index]!.text && line[c.index]!.text !== previousLine?.[c.index]?.text)
+      : -1;
     rows.push({
+      ...(ownLabel >= 0 ? { labelColumn: ownLabel } : {}),
       row: r,
       label: label || code?.code || '',
       key,

@@ -70,6 +70,29 @@ describe('popup components', () => {
     expect(root.querySelector('.tags')!.textContent).toBe('2020 年预算');
     expect(root.querySelector('details summary')!.textContent).toBe('未核对的内容（1）');
   });
+
+  it('shows the completeness line, amber when a required table is missing, with the list as a tooltip', () => {
+    const base = report([]);
+    const withCompleteness = {
+      ...base,
+      document: {
+        ...base.document,
+        completeness: {
+          family: 'final' as const,
+          summary: '9 张必需表格：缺 1 张（收入决算表）',
+          tables: [
+            { kind: 'income-expense-summary', name: '收入支出决算总表', status: 'present' as const },
+            { kind: 'income-summary', name: '收入决算表', status: 'missing' as const },
+          ],
+        },
+      },
+    };
+    const root = mount(<DocumentHeader report={withCompleteness} fallbackTitle="x" />);
+    const line = root.querySelector('.completeness')!;
+    expect(line.textContent).toBe('9 张必需表格：缺 1 张（收入决算表）');
+    expect(line.classList.contains('incomplete')).toBe(true);
+    expect(line.getAttribute('title')).toBe('收入支出决算总表：有\n收入决算表：缺');
+  });
 });
 
 describe('what checked out', () => {
@@ -89,14 +112,17 @@ describe('settings panel', () => {
     const onAddHost = vi.fn();
     const onShowInfo = vi.fn();
     const onShowPassed = vi.fn();
-    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} onAddHost={onAddHost} />);
+    const onAutoOpenPdf = vi.fn();
+    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} autoOpenPdf={true} onAutoOpenPdf={onAutoOpenPdf} onAddHost={onAddHost} />);
     root.querySelector<HTMLButtonElement>('button.link')!.click();
     expect(onAddHost).toHaveBeenCalled();
     root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     expect(onShowInfo).toHaveBeenCalledWith(false);
     root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
     expect(onShowPassed).toHaveBeenCalledWith(true);
-    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} onAddHost={onAddHost} />);
+    root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[2]!.click();
+    expect(onAutoOpenPdf).toHaveBeenCalledWith(false);
+    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} autoOpenPdf={true} onAutoOpenPdf={onAutoOpenPdf} onAddHost={onAddHost} />);
     expect(covered.querySelector('button.link')).toBeNull();
   });
 });

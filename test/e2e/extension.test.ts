@@ -86,6 +86,9 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     expect(Number(await errorCount.textContent())).toBe(errors);
     // The toolbar badge shows the same error count.
     expect(await badgeText(browser, tabId)).toBe(String(errors));
+    // The document identity and the required-table line (a 2020 Hunan budget: 8 tables, 基金 empty with a note).
+    expect(await popup.locator('.tags').textContent()).toContain('2020 年');
+    expect(await popup.locator('.completeness').textContent()).toBe('8 张必需表格：齐全（其中 1 张为空表，已说明）');
 
     // Scroll the page to the top, then click the finding about 19.99.
     await page.evaluate(() => window.scrollTo(0, 0));

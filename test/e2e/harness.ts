@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -24,8 +24,12 @@ if (!canRun) console.warn(`[e2e] skipped: ${CHROMIUM} not found (apt-get install
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.pdf': 'application/pdf' };
 
-export function startServer(): Promise<{ server: Server; port: number }> {
+/** A test's own responses (e.g. a PDF under a download.do URL): true when it answered. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export function startServer(routes: Route[] = []): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
+    if (routes.some((route) => route(req, res))) return;
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     for (const dir of DIRS) {
       const file = join(dir, path);
@@ -49,9 +53,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(routes: Route[] = []): Promise<Browser> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build first: npm run build (.output/chrome-mv3 missing)');
-  const { server, port } = await startServer();
+  const { server, port } = await startServer(routes);
   const profile = mkdtempSync(join(tmpdir(), 'budget-lens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

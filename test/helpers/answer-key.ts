@@ -46,6 +46,11 @@ key('000', '000-01', 'the 一般公共预算支出表 with no 公用经费 colum
     ...need(has(errors, '225151.75', '645151.75'), 'error 225151.75/645151.75', errors),
   ];
 });
+key('000', '000-01e', 'the 项目支出 column total against the 支出总表\'s 项目支出 (225151.75 vs 420000), linked to the other table\'s cell', (r) => {
+  const errors = bySeverity(r, 'error');
+  const cross = errors.find((f) => f.rule === 'cross.columns' && f.actual === '225151.75' && f.expected === '420000');
+  return [...need(cross !== undefined, 'cross.columns error 225151.75/420000', errors), ...(cross && cross.related.length !== 1 ? [`225151.75/420000 links ${cross.related.length} cells, not 1`] : [])];
+});
 key('000', '000-05', 'a 金额 indicator measured in 人次 (住院报销金额) as an error', (r) =>
   need(r.findings.some((f) => f.rule === 'perf.unit' && f.severity === 'error' && f.message.includes('住院报销金额')), 'perf.unit error on 住院报销金额', r.findings),
 );
@@ -97,9 +102,13 @@ key('001', '001-07', '维修(护)费 0.20 vs 0.30 across tables as an error', (r
 });
 key('001', '001-consistent', 'nothing alarming beyond the key items (structural warnings aside)', (r) => {
   const known = new Set(['33.81', '19.99', '117.65', '128.27', '1641.88', '0', '1454.24', '0.2', '1461.88']);
-  // text.unit is 001-03 and label.code is 001-09, both expected.
-  return none(r.findings.filter((f) => isAlarming(f) && f.rule !== 'text.unit' && f.rule !== 'label.code' && !known.has(f.actual ?? '') && !known.has(f.expected ?? '')));
+  // text.unit is 001-03, label.code is 001-09 and label.stale-name 001-15 (2018 names in a 2020 budget), all expected.
+  const expectedRules = new Set(['text.unit', 'label.code', 'label.stale-name']);
+  return none(r.findings.filter((f) => isAlarming(f) && !expectedRules.has(f.rule) && !known.has(f.actual ?? '') && !known.has(f.expected ?? '')));
 });
+key('001', '001-15', '2018 class names (医疗卫生与计划生育支出) in a 2020 budget as a label warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'label.stale-name' && f.severity === 'warning' && f.message.includes('医疗卫生与计划生育支出')), 'label.stale-name warning 医疗卫生与计划生育支出', r.findings),
+);
 
 // Seed 002
 key('002', '002-10/11', 'rounding in the tables as info (2113.81, 1434.27, 1154.16, 1701.48, 248.05)', (r) => {
@@ -107,8 +116,15 @@ key('002', '002-10/11', 'rounding in the tables as info (2113.81, 1434.27, 1154.
   const pairs: [string, string][] = [['2113.81', '2113.82'], ['1434.27', '1434.26'], ['1154.16', '1154.17'], ['1701.48', '1701.49'], ['248.05', '248.06']];
   return pairs.flatMap(([actual, expected]) => need(has(info, actual, expected), `info ${actual}/${expected}`, info));
 });
-key('002', '002-tables-consistent', 'nothing above info in the tables (perf.rate is 002-05)', (r) =>
-  none(inTables(r).filter((f) => f.severity !== 'info' && f.rule !== 'perf.rate')),
+key('002', '002-18', '2080505 133.19 (公开03) vs 30108 109.19 (公开06) as a soft cross-table warning', (r) =>
+  need(
+    r.findings.some((f) => f.rule === 'cross.item-economic' && f.severity === 'warning' && f.actual === '133.19' && f.expected === '109.19' && f.related.length === 1),
+    'cross.item-economic warning 133.19/109.19 linked to one cell',
+    r.findings,
+  ),
+);
+key('002', '002-tables-consistent', 'nothing above info in the tables (perf.rate is 002-05, cross.item-economic 002-18)', (r) =>
+  none(inTables(r).filter((f) => f.severity !== 'info' && f.rule !== 'perf.rate' && f.rule !== 'cross.item-economic')),
 );
 const text002 = (id: string, title: string, test: (text: Finding[], r: Report) => boolean, what: string): void =>
   key('002', id, title, (r) => need(test(inText(r), r), what, inText(r)));
@@ -135,8 +151,15 @@ key('002', '002-14', 'the same figure 1796.95 twice as info', (r) =>
 key('003', '003-05', 'a cost cap above the project budget (20.4) as a warning', (r) =>
   need(r.findings.some((f) => f.rule === 'perf.cost-cap' && f.severity === 'warning' && f.actual === '20.4'), 'perf.cost-cap warning 20.4', r.findings),
 );
-key('003', '003-consistent', 'no error, no warning but structure and 003-05 (the arithmetic is consistent)', (r) =>
-  none(r.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure' && f.rule !== 'perf.cost-cap'))),
+key('003', '003-08', 'the 财政拨款收支总体情况表 still listing 医疗卫生与计划生育支出 as a label warning', (r) =>
+  need(
+    r.findings.some((f) => f.rule === 'label.stale-name' && f.severity === 'warning' && f.message.includes('财政拨款收支总体情况表') && f.message.includes('医疗卫生与计划生育支出')),
+    'label.stale-name warning in the 财政拨款收支总体情况表',
+    r.findings,
+  ),
+);
+key('003', '003-consistent', 'no error, no warning but structure, 003-05 and 003-08 (the arithmetic is consistent)', (r) =>
+  none(r.findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.category !== 'structure' && f.rule !== 'perf.cost-cap' && f.rule !== 'label.stale-name'))),
 );
 key('003', '003-coverage', 'more than 100 checks run and at least 4 stated changes', (r) => [
   ...(r.stats.checksRun > 100 ? [] : [`only ${r.stats.checksRun} checks run`]),
@@ -147,7 +170,18 @@ key('003', '003-coverage', 'more than 100 checks run and at least 4 stated chang
 key('004', '004-05', 'a 项 named as a 款 (2101506) as a label warning', (r) =>
   need(r.findings.some((f) => f.rule === 'text.label' && f.severity === 'warning' && f.message.includes('2101506')), 'text.label warning 2101506', r.findings),
 );
-key('004', '004-consistent', 'nothing alarming (元 tables balance exactly), labels aside', (r) => none(r.findings.filter((f) => f.severity !== 'info' && f.category !== 'label')));
+key('004', '004-04', 'a row whose name belongs to another code (社会福利和救助（509） vs 50901) as a label warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'label.name' && f.severity === 'warning' && f.message.includes('社会福利和救助（509）') && f.message.includes('50901')), 'label.name warning 509/50901', r.findings),
+);
+key('004', '004-06', '表2, 表3 and 表12 listed as not empty in the 目录 but absent, as doc.required warnings', (r) => {
+  const missing = r.findings.filter((f) => f.rule === 'doc.required' && f.severity === 'warning');
+  const titles = missing.map((f) => f.location.anchor !== undefined && f.message.match(/《(.+?)》/)?.[1]).sort();
+  const want = ['一般公共预算“三公”经费支出表', '支出总表', '收入总表'];
+  return JSON.stringify(titles) === JSON.stringify(want) ? [] : [`missing tables named ${JSON.stringify(titles)}, not ${JSON.stringify(want)}`];
+});
+key('004', '004-consistent', 'nothing alarming (元 tables balance exactly), labels and 004-06 aside', (r) =>
+  none(r.findings.filter((f) => f.severity !== 'info' && f.category !== 'label' && f.rule !== 'doc.required')),
+);
 for (const [id, actual, expected] of [['004-01', '15.95', '15.955'], ['004-02', '123.96', '123.9664'], ['004-03', '10.95', '10.955']] as const) {
   key('004', id, `rounding ${actual} vs ${expected} in the text as info`, (r) => {
     const amounts = r.findings.filter((f) => f.rule === 'text.amount');
@@ -158,12 +192,52 @@ for (const [id, actual, expected] of [['004-01', '15.95', '15.955'], ['004-02', 
 // Every seed
 for (const seed of seeds) {
   if (seed !== '001') {
-    key(seed, `${seed}-cross-consistent`, 'nothing above info across tables', (r) => none(r.findings.filter((f) => f.rule.startsWith('cross.') && f.severity !== 'info')));
+    // 000-01 (e), 000-03 (a blank twin line, structural) and 002-18 are expected; everything else across tables must hold.
+    key(seed, `${seed}-cross-consistent`, 'nothing above info across tables (000-01 e, 000-03 and 002-18 aside)', (r) =>
+      none(
+        r.findings.filter(
+          (f) =>
+            f.rule.startsWith('cross.') &&
+            f.rule !== 'cross.blank-line' &&
+            f.severity !== 'info' &&
+            !(f.actual === '225151.75' && f.expected === '420000') &&
+            !(f.actual === '133.19' && f.expected === '109.19'),
+        ),
+      ),
+    );
   }
   key(seed, `${seed}-tables`, 'more than 5 tables, each with a title', (r) => [
     ...(r.tables.length > 5 ? [] : [`only ${r.tables.length} tables`]),
     ...r.tables.filter((t) => !t.title).map((t) => `table ${t.id} has no title`),
   ]);
+}
+
+// Required tables (002-15 and 004-06 missing, 000-04 empty against the 收支总表, 000-03 a blank twin line)
+const completeness: Record<Seed, string> = {
+  '000': '9 张必需表格：齐全（其中 1 张为空表，已说明）',
+  '001': '8 张必需表格：齐全（其中 1 张为空表，已说明）',
+  '002': '9 张必需表格：缺 2 张（收入决算表、一般公共预算财政拨款支出决算表）',
+  '003': '9 张必需表格：齐全（其中 1 张为空表，已说明）',
+  '004': '8 张必需表格：缺 3 张（收入总表、支出总表、一般公共预算“三公”经费支出表）',
+};
+for (const seed of seeds) {
+  key(seed, `${seed}-completeness`, `the required tables: ${completeness[seed]}`, (r) => {
+    const summary = r.document.completeness?.summary ?? '';
+    return summary === completeness[seed] ? [] : [`completeness is "${summary}"`];
+  });
+}
+key('000', '000-03', '经费拨款 blank in the 财政拨款收支总表 and filled in the 收支总表 as a structural warning', (r) =>
+  need(
+    r.findings.some((f) => f.rule === 'cross.blank-line' && f.severity === 'warning' && f.category === 'structure' && f.message.includes('经费拨款') && f.related.length === 1),
+    'cross.blank-line warning on 经费拨款',
+    r.findings,
+  ),
+);
+key('000', '000-04', 'the empty 收入总表 as a doc.empty-table warning', (r) =>
+  need(r.findings.some((f) => f.rule === 'doc.empty-table' && f.severity === 'warning' && f.message.includes('收入总表')), 'doc.empty-table warning on 收入总表', r.findings),
+);
+for (const seed of ['001', '003'] as const) {
+  key(seed, `${seed}-doc-quiet`, 'nothing above info about the table set', (r) => none(r.findings.filter((f) => f.rule.startsWith('doc.') && f.severity !== 'info')));
 }
 
 export const answerKey: readonly KeyExpectation[] = expectations;

@@ -50,4 +50,29 @@ describe('cross-table identities', () => {
     expect(outcome.findings.map((f) => [f.severity, f.actual, f.expected])).toEqual([['error', '0.2', '0.3']]);
     expect(outcome.passed).toBe(1);
   });
+
+  it('X-B-04: the 财政拨款收支总表\'s 一般公共预算 小计 per 类 is the 一般公共预算支出表 (其中:财政拨款 is a part; a blank stale name yields)', () => {
+    const fiscal = modelOf(
+      table([
+        ['项目', '合计', '一般公共预算@c2', '政府性基金预算'],
+        ['', '', '小计', '其中:财政拨款', ''],
+        ['本年支出', '6465.30', '5497.60', '4930.60', '967.70'],
+        ['(九)医疗卫生与计划生育支出', '', '', '', ''],
+        ['(十)卫生健康支出', '5131.90', '5131.90', '4564.90', ''],
+        ['(八)社会保障和就业支出', '264.60', '264.60', '264.60', ''],
+        ['(十二)城乡社区支出', '967.70', '', '', '967.70'],
+      ], wan),
+      'fiscal-summary',
+      '财政拨款收支总体情况表',
+    );
+    const general = (health: string) => ({
+      ...modelOf(table(tsv(`科目编码\t科目名称\t合计\n\t合计\t5396.50\n208\t社会保障和就业支出\t264.60\n210\t卫生健康支出\t${health}`), { ...wan, anchor: 't1' }), 'general-expense', '一般公共预算支出表'),
+      id: 't1',
+    });
+    const ok = checkCrossTables([fiscal, general('5131.90')]);
+    expect(ok.findings).toEqual([]);
+    expect(ok.passed).toBe(2);
+    const bad = checkCrossTables([fiscal, general('4564.90')]);
+    expect(bad.findings.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['cross.classes', 'error', '5131.9', '4564.9']]);
+  });
 });

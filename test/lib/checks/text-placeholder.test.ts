@@ -18,4 +18,10 @@ describe('checkPlaceholders', () => {
   it('leaves real text, Latin words and codes alone', () => {
     expect(checkPlaceholders([block('上海市普陀区财政局2024年度部门决算表'), block('见 XXL-2 号文件，www.XXsite.gov.cn')]).findings).toEqual([]);
   });
+
+  it('flags both directions left standing and a reason announced but not given', () => {
+    const out = checkPlaceholders([block('一般公共预算支出比上年增加（减少）12.00万元。主要原因是。')]);
+    expect(out.findings.map((f) => f.location)).toMatchObject([{ text: '增加（减少）' }, { text: '主要原因是。' }]);
+    expect(checkPlaceholders([block('比上年减少12.00万元，主要原因是人员减少。')]).findings).toEqual([]);
+  });
 });

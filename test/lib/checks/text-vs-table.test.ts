@@ -119,3 +119,20 @@ describe('binding subjects that name codes, columns and aliases', () => {
     expect(report.findings.filter((f) => f.rule === 'text.amount')).toEqual([]);
   });
 });
+
+describe('totals named after their table', () => {
+  const summary = tsv(`收入\t\t支出\t
+项目\t决算数\t项目\t决算数
+一、一般公共预算财政拨款收入\t2940.05\t一、一般公共服务支出\t2940.05
+本年收入合计\t2940.05\t本年支出合计\t2940.05
+年初结转和结余\t55.34\t年末结转和结余\t55.34
+总计\t2995.39\t总计\t2995.39`);
+  const text = (amount: string) => [`上海市普陀区财政局2024年度收入支出总计${amount}万元。`];
+
+  it('binds "收入支出总计" to the 总计 of the 收入支出决算总表 (seeded Putuo copy: 0 万元)', () => {
+    const wrong = analyse(doc(summary, ['收入支出决算总表', '单位：万元'], text('0'), '上海市普陀区财政局2024年度部门决算'));
+    expect(wrong.findings.filter((f) => f.rule === 'text.amount').map((f) => f.severity)).toEqual(['error']);
+    const right = analyse(doc(summary, ['收入支出决算总表', '单位：万元'], text('2995.39'), '上海市普陀区财政局2024年度部门决算'));
+    expect(right.findings.filter((f) => f.rule === 'text.amount')).toEqual([]);
+  });
+});

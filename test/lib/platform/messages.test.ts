@@ -41,3 +41,13 @@ describe('analyse message', () => {
     expect(backgroundBoundMessage.safeParse({ type: 'analyse', doc: bad, extractMillis: 3 }).success).toBe(false);
   });
 });
+
+describe('viewer messages', () => {
+  it('carries popup messages to one viewer tab, and the viewer’s own requests', async () => {
+    const { viewerEnvelope } = await import('../../../lib/platform/messages');
+    expect(viewerEnvelope.parse({ type: 'to-viewer', tabId: 4, message: { type: 'scroll-to-finding', findingId: 'f2' } }).message).toEqual({ type: 'scroll-to-finding', findingId: 'f2' });
+    expect(viewerEnvelope.safeParse({ type: 'to-viewer', tabId: 4, message: { type: 'summary' } }).success).toBe(false);
+    expect(backgroundBoundMessage.parse({ type: 'open-original', url: 'http://www.hetang.gov.cn/download.do?id=7' })).toMatchObject({ type: 'open-original' });
+    expect(backgroundBoundMessage.safeParse({ type: 'prepare-fetch', url: 'not a url' }).success).toBe(false);
+  });
+});

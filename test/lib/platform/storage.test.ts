@@ -24,7 +24,7 @@ describe('storage', () => {
 
   it('settings default sensibly and switch sites off', async () => {
     const defaults = await loadSettings();
-    expect(defaults).toEqual({ sites: {}, userHosts: [], showInfo: true, showPassed: false });
+    expect(defaults).toEqual({ sites: {}, userHosts: [], showInfo: true, showPassed: false, autoOpenPdf: true });
     expect(siteEnabled(defaults, 'www.hetang.gov.cn')).toBe(true);
     const next = await updateSettings((s) => ({ ...s, sites: { ...s.sites, 'www.hetang.gov.cn': false } }));
     expect(siteEnabled(next, 'www.hetang.gov.cn')).toBe(false);

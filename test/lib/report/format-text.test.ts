@@ -13,6 +13,19 @@ describe('formatReportText', () => {
     expect(text).toContain('金额单位：万元、元');
   });
 
+  it('shows the completeness line and how many checks spanned tables, when the report has them', () => {
+    const base = sampleReport();
+    const report = {
+      ...base,
+      document: { ...base.document, unitLevel: 'unit' as const, completeness: { family: 'budget' as const, summary: '8 张必需表格：缺 1 张（收入总表）', tables: [] } },
+      stats: { ...base.stats, crossTableChecks: 7 },
+    };
+    const out = formatReportText(report);
+    expect(out).toContain('公开主体：单位');
+    expect(out).toContain('表格齐全：8 张必需表格：缺 1 张（收入总表）');
+    expect(out).toMatch(/核对 \d+ 项（其中跨表 7 项），通过/);
+  });
+
   it('lists the tables with kinds, units and where the unit came from', () => {
     expect(text).toContain('t0《部门收支总表》 类型 income-expense-summary · 单位 万元（表题） · 12 行 × 4 列');
     expect(text).toContain('t3《支出总表》 类型 expense-summary · 单位 万元（沿用全文单位）');

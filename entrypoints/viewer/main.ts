@@ -1,0 +1,77 @@
+import { GlobalWorkerOptions } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { analyse } from '../../lib/analyse';
+import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../lib/pdf-open/viewer-url';
+import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib/platform/messages';
+import { pdfjsAssetUrls } from '../../lib/platform/pdf-open';
+import { loadSettings, watchSettings } from '../../lib/platform/storage';
+import { currentTabId } from '../../lib/platform/tabs';
+import { OVERLAY_CSS } from '../../lib/overlay/styles';
+import { extractPdf } from '../../lib/extract/pdf/index';
+import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
+import { createViewer } from '../../lib/viewer/viewer-app';
+import './style.css';
+
+/**
+ * The viewer page's wiring: everything that needs the extension (asset URLs, messages, the
+ * tab id, settings) is here; the behaviour is lib/viewer.
+ */
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+// The declarativeNetRequest form (?DNR:<raw url>) becomes ?file=<encoded>: one address form for the popup and reloads.
+const file = fileOfViewerUrl(location.href);
+const referer = refererOfViewerUrl(location.href) ?? undefined;
+if (file && !location.search.startsWith('?file=')) history.replaceState(null, '', viewerUrlFor(location.href.split('?')[0]!, file));
+
+const style = document.createElement('style');
+style.textContent = OVERLAY_CSS;
+document.head.append(style);
+
+async function main(): Promise<void> {
+  const [settings, tabId] = await Promise.all([loadSettings(), currentTabId()]);
+  const viewer = createViewer({
+    root: document,
+    assets: pdfjsAssetUrls(),
+    documentParams: pdfjsDocumentParams,
+    extract: extractPdf,
+    analyse: async (doc, extractMillis) => {
+      try {
+        return await analyseInBackground(doc, extractMillis);
+      } catch (error) {
+        console.warn('[预算透镜] background analysis unavailable, analysing here', error);
+        return analyse(doc, { extractMillis });
+      }
+    },
+    onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
+    showInfo: settings.showInfo,
+    prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
+    openOriginal: async (url) => {
+      await sendToBackground({ type: 'open-original', url }).catch(() => {});
+      location.href = url;
+    },
+  });
+  watchSettings((next) => viewer.setShowInfo(next.showInfo));
+
+  if (tabId !== null) {
+    listenAsViewer(tabId, () => ({ viewer: true, file, title: document.title }), async (message) => {
+      switch (message.type) {
+        case 'check-page': {
+          const report = await viewer.whenChecked();
+          return report ? { ok: true, findings: report.findings.length } : { ok: false, reason: '此PDF无法检查' };
+        }
+        case 'scroll-to-finding':
+          return { ok: viewer.scrollToFinding(message.findingId) };
+        case 'stop':
+          viewer.removeMarks();
+          void sendToBackground({ type: 'clear', url: file ?? '' }).catch(() => {});
+          return { ok: true };
+      }
+    });
+  }
+
+  if (file) await viewer.openUrl(file);
+  else document.getElementById('drop-zone')!.hidden = false;
+}
+
+void main();

@@ -1,0 +1,82 @@
+import Decimal from 'decimal.js';
+import type { Unit } from '../amount/units';
+import { convert } from '../amount/units';
+import type { CellRef } from '../report/schema';
+import type { TableModel } from '../table/model';
+import type { BodyRow } from '../table/rows';
+import type { CheckOutcome, FindingDraft } from './types';
+import { cellRefAt } from './sum-identity';
+
+/**
+ * One figure of one table, and the comparison of two such figures across tables: the same
+ * figure in two tables is exact; 0.01 is rounding between 元 and 万元 renderings; amounts are
+ * converted exactly between units.
+ */
+export interface Fact {
+  table: TableModel;
+  value: Decimal;
+  decimals: number;
+  refs: CellRef[];
+  label: string;
+}
+
+export function ref(table: TableModel, row: BodyRow, col: number, label: string): CellRef {
+  return cellRefAt(table, row.row, col, label);
+}
+
+export function valueAt(row: BodyRow, col: number): { value: Decimal; decimals: number } | null {
+  const cell = row.values.get(col);
+  if (!cell || cell.kind === 'text') return null;
+  return cell.kind === 'number' ? { value: cell.value, decimals: cell.decimals } : { value: new Decimal(0), decimals: 0 };
+}
+
+type Verdict = 'pass' | 'info' | 'error';
+
+function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; difference: Decimal } {
+  const unitA = a.table.unit as Unit;
+  const other = convert(b.value, b.table.unit as Unit, unitA);
+  const difference = a.value.minus(other);
+  const size = difference.abs();
+  if (size.isZero()) return { verdict: 'pass', other, difference };
+  const ulp = unitA === '元' && b.table.unit === '元' ? new Decimal(0) : new Decimal(10).pow(-Math.max(a.decimals, 2));
+  if (b.table.unit !== unitA && size.lessThanOrEqualTo(ulp.dividedBy(2))) return { verdict: 'pass', other, difference };
+  if (size.lessThanOrEqualTo(ulp)) return { verdict: 'info', other, difference };
+  return { verdict: 'error', other, difference };
+}
+
+/**
+ * Compares one figure in two tables. `cap` lowers the severity of an identity that holds only
+ * usually (a 项 carries several economic 款; a 支出总表 standing in for the missing 一般公共预算
+ * table), and `note` says why in the message.
+ */
+export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome, options: { cap?: 'warning' | 'info'; note?: string } = {}): void {
+  outcome.checksRun += 1;
+  const compared = compare(a, b);
+  const { other, difference } = compared;
+  let verdict: Verdict | 'warning' = compared.verdict;
+  if (verdict === 'pass') {
+    outcome.passed += 1;
+    return;
+  }
+  const capped = verdict === 'error' && options.cap !== undefined;
+  if (capped) verdict = options.cap!;
+  const unit = a.table.unit ?? '';
+  const shownB = b.table.unit === a.table.unit ? '' : `（${b.value.toString()}${b.table.unit}）`;
+  const draft: FindingDraft = {
+    rule,
+    severity: verdict,
+    category: 'sum',
+    message:
+      verdict === 'info' && !capped
+        ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`
+        : `${subject}：《${a.table.title}》${a.value.toString()}${unit} ≠ 《${b.table.title}》${other.toString()}${unit}${shownB}，差 ${difference.abs().toString()}${unit}，${options.note ?? '两表应一致。'}`,
+    expected: other.toString(),
+    actual: a.value.toString(),
+    difference: difference.toString(),
+    unit,
+    location: a.refs[0]!,
+    related: b.refs,
+  };
+  outcome.findings.push(draft);
+}
+
