@@ -14,49 +14,38 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
   const outcome = emptyOutcome();
   if (!year) return outcome;
   const word = kind === 'final' ? '决算' : kind === 'budget' ? '预算' : null;
+  // One year stated in the text, compared with the document's.
+  const compare = (block: TextBlock, match: RegExpMatchArray, severity: 'error' | 'warning', message: (stated: number) => string) => {
+    outcome.checksRun += 1;
+    const stated = Number(match[1]);
+    if (stated === year) {
+      outcome.passed += 1;
+      return;
+    }
+    outcome.findings.push({
+      rule: 'text.year',
+      severity,
+      category: 'wording',
+      message: message(stated),
+      location: ref(block, match.index!, match.index! + match[0].length),
+      related: [],
+      expected: String(year),
+      actual: String(stated),
+    });
+  };
   for (const block of blocks) {
     const text = block.text;
-    if (word) {
+    // Only headings and title-like lines name the document itself; sentences may compare years.
+    const titleLike = block.kind === 'heading' || /^(第[一二三四五六七八九十]+部分)/.test(text.trim());
+    if (word && titleLike) {
       for (const match of text.matchAll(SECTION_YEAR)) {
         if (match[2] !== word) continue;
-        // Only headings and title-like lines name the document itself; sentences may compare years.
-        if (block.kind !== 'heading' && !/^(第[一二三四五六七八九十]+部分)/.test(text.trim())) continue;
-        outcome.checksRun += 1;
-        const stated = Number(match[1]);
-        if (stated === year) {
-          outcome.passed += 1;
-          continue;
-        }
-        outcome.findings.push({
-          rule: 'text.year',
-          severity: 'error',
-          category: 'wording',
-          message: `这是 ${year} 年度的部门${word}，此处却写作“${stated}年度${word}”，年份疑似沿用了其他年度的文本。`,
-          location: ref(block, match.index!, match.index! + match[0].length),
-          related: [],
-          expected: String(year),
-          actual: String(stated),
-        });
+        compare(block, match, 'error', (stated) => `这是 ${year} 年度的部门${word}，此处却写作“${stated}年度${word}”，年份疑似沿用了其他年度的文本。`);
       }
     }
     if (kind === 'final') {
       for (const match of text.matchAll(YEAR_END)) {
-        outcome.checksRun += 1;
-        const stated = Number(match[1]);
-        if (stated === year) {
-          outcome.passed += 1;
-          continue;
-        }
-        outcome.findings.push({
-          rule: 'text.year',
-          severity: 'warning',
-          category: 'wording',
-          message: `${year} 年度决算的数据截止日应为 ${year} 年 12 月 31 日，此处写作“截至${stated}年12月31日”，请核对年份。`,
-          location: ref(block, match.index!, match.index! + match[0].length),
-          related: [],
-          expected: String(year),
-          actual: String(stated),
-        });
+        compare(block, match, 'warning', (stated) => `${year} 年度决算的数据截止日应为 ${year} 年 12 月 31 日，此处写作“截至${stated}年12月31日”，请核对年份。`);
       }
     }
   }

@@ -1,6 +1,18 @@
 import type { Finding, Location } from '../report/schema';
 import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
-import { locationLabel } from './marks';
+import { locationLabel, type Mark } from './marks';
+
+/** The ✕ ! i badge of a mark, named for screen readers; its listeners are the caller's. */
+export function markBadge(doc: Document, mark: Mark): HTMLButtonElement {
+  const badge = doc.createElement('button');
+  badge.type = 'button';
+  badge.className = `badge ${mark.severity}`;
+  badge.textContent = SEVERITY_GLYPH[mark.severity];
+  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
+  badge.dataset.anchor = mark.anchor;
+  badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
+  return badge;
+}
 
 /**
  * One finding as the tooltip shows it (severity, group, message, figures, related cells), shared

@@ -1,8 +1,7 @@
 import type { Finding, Report } from '../report/schema';
 import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
 import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
-import { findingNode } from './finding-node';
-import { SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { findingNode, markBadge } from './finding-node';
 import { anchorOf, chipsOf, chipText, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
 import { scrollableAncestors } from './scroll-ancestors';
 import { OVERLAY_CSS } from './styles';
@@ -108,13 +107,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       if (!target) continue;
       const box = doc.createElement('div');
       box.className = `mark ${mark.severity}`;
-      const badge = doc.createElement('button');
-      badge.type = 'button';
-      badge.className = `badge ${mark.severity}`;
-      badge.textContent = SEVERITY_GLYPH[mark.severity];
-      badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
-      badge.dataset.anchor = mark.anchor;
-      badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
+      const badge = markBadge(doc, mark);
       const entry: MarkEntry = { mark, target, range: mark.text ? rangeOverText(target, mark.text.start, mark.text.end) : null, box, badge, clips: null };
       badge.addEventListener('pointerenter', () => showTip(entry), on);
       badge.addEventListener('pointerleave', () => { if (shadow.activeElement !== badge) hideTip(); }, on);

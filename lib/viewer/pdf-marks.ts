@@ -1,7 +1,6 @@
 import type { PdfGeometry, PdfRect } from '../extract/pdf/types';
 import type { Finding, Location, Report } from '../report/schema';
-import { findingNode } from '../overlay/finding-node';
-import { SEVERITY_GLYPH, SEVERITY_LABEL } from '../overlay/labels';
+import { findingNode, markBadge } from '../overlay/finding-node';
 import { anchorOf, chipsOf, chipText, locationLabel, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from '../overlay/marks';
 import { chipAnchor, compareRects, markRects } from './geometry';
 import type { PageView } from './pages';
@@ -95,13 +94,7 @@ export function createPdfMarks(pages: PageView, tip: HTMLElement, signal: AbortS
         return box;
       });
       const first = rects[0]!;
-      const badge = doc.createElement('button');
-      badge.type = 'button';
-      badge.className = `badge ${mark.severity}`;
-      badge.textContent = SEVERITY_GLYPH[mark.severity];
-      badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
-      badge.dataset.anchor = mark.anchor;
-      badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
+      const badge = markBadge(doc, mark);
       // Straddles the top-right corner of the cell (or the sentence's first line), like on HTML pages.
       place(badge, { x: first.x + first.width, y: first.y }, -11, -9);
       const entry: Entry = { mark, rects, boxes, badge };
