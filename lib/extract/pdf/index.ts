@@ -64,6 +64,7 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
   const pageSizes: PdfPageSize[] = [];
   const notChecked: NotChecked[] = [];
   const textless: number[] = [];
+  let blank = 0;
   for (let n = 1; n <= limit; n += 1) {
     options.signal?.throwIfAborted();
     try {
@@ -73,6 +74,7 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
       layouts.push(read.layout);
       pageSizes.push(read.size);
       if (read.textless && read.images) textless.push(n);
+      else if (read.textless) blank += 1;
     } catch (error) {
       if (options.signal?.aborted) throw error;
       layouts.push({ tables: [], lines: [] });
@@ -88,6 +90,8 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
       reason: all ? '文件没有文字层（可能是扫描件或图片），无法读取数字，未检查' : '这些页没有文字层（可能是扫描的图片），未检查',
     });
   }
+  // Blank pages between sections are normal; a file that is blank throughout has nothing to check.
+  if (limit > 0 && blank === limit) notChecked.push({ what: '整个文件', reason: '文件中没有任何文字（空白页），没有可检查的内容' });
   if (limit < total) notChecked.push({ what: limit + 1 === total ? `第 ${total} 页` : `第 ${limit + 1}–${total} 页`, reason: `文件共 ${total} 页，只检查了前 ${limit} 页` });
   const { doc, geometry } = assemble(layouts, options.source);
   return { doc, geometry, pageSizes, notChecked };

@@ -46,11 +46,15 @@ describe('extractPdf', () => {
     expect(geometry.spans.get('b0')![0]).toMatchObject({ start: 0, end: 13, rect: { page: 1 } });
   });
 
-  it('reports a page without text but with an image as not checked', async () => {
-    // No text and no image: an empty page is simply empty, not a scan.
+  it('says a file blank throughout has nothing to check, but takes a blank page among others in its stride', async () => {
     const empty = await extract(minimalPdf([]));
-    expect(empty.notChecked).toEqual([]);
+    expect(empty.notChecked).toEqual([{ what: '整个文件', reason: '文件中没有任何文字（空白页），没有可检查的内容' }]);
     expect(empty.doc.tables).toEqual([]);
+    const pdf = await openPdfInNode(minimalPdf([]));
+    const text = await openPdfInNode(minimalPdf(['some text']));
+    const mixed = await extractPdf({ numPages: 2, getPage: (n) => (n === 1 ? text : pdf).getPage(1) }, { source: 'x' });
+    await Promise.all([pdf.destroy(), text.destroy()]);
+    expect(mixed.notChecked).toEqual([]);
   });
 
   it('stops at maxPages and says what was left out', async () => {
