@@ -46,9 +46,9 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
       const repeated = repeatsHeader(previous, table);
       // Row spans make a markup row look narrower than the table; compare the expanded grids.
       const sameWidth = (width(previous.rows.at(-1)) === width(table.rows[repeated]) || gridWidth(previous) === gridWidth(table)) && gridWidth(table) > 1;
-      // Only page debris (page numbers, 续表) may stand between the halves.
-      const bare = table.before.every((line) => DEBRIS.test(compactText(line)) || /续表/.test(line));
-      if (repeated > 0 || (sameWidth && bare && !table.caption)) {
+      // Only page debris (page numbers, 续表, the clipped ends of a row cut by the page break)
+      // stands between the halves: separatedOnlyByDebris above.
+      if (repeated > 0 || (sameWidth && !table.caption)) {
         merged[merged.length - 1] = {
           ...previous,
           rows: [...previous.rows, ...table.rows],
