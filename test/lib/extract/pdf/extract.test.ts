@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../../../lib/extract/pdf/node';
 import { minimalPdf } from '../../../support/minimal-pdf';
+import { extractBytes } from '../../../support/extract-pdf';
 
 // A 3 × 3 ruled table under two text lines: columns 150/100/100 wide from x=72, rows 20 high from y=700.
 const table = { x: 72, y: 700, cols: [150, 100, 100], rows: [20, 20, 20] };
@@ -11,14 +12,7 @@ const cells: Array<[number, number, string]> = [
   [80, 646, 'Total'], [260, 646, '1,200.50'], [360, 646, '1,300.00'],
 ];
 
-async function extract(bytes: Uint8Array) {
-  const pdf = await openPdfInNode(bytes);
-  try {
-    return await extractPdf(pdf, { source: 'test.pdf' });
-  } finally {
-    await pdf.destroy();
-  }
-}
+const extract = extractBytes;
 
 describe('extractPdf', () => {
   it('rebuilds a ruled table with its cells, the lines above it, and where everything is drawn', async () => {

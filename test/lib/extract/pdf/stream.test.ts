@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from '../../../../lib/extract/pdf/index';
-import { openPdfInNode } from '../../../../lib/extract/pdf/node';
 import { minimalPdf } from '../../../support/minimal-pdf';
+import { extractBytes } from '../../../support/extract-pdf';
 
-async function extract(bytes: Uint8Array) {
-  const pdf = await openPdfInNode(bytes);
-  try {
-    return await extractPdf(pdf, { source: 'test.pdf' });
-  } finally {
-    await pdf.destroy();
-  }
-}
+const extract = extractBytes;
 
 describe('borderless tables', () => {
   it('reads a table without rules from aligned columns, header included', async () => {
