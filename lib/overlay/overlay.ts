@@ -113,6 +113,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       badge.addEventListener('pointerleave', () => { if (shadow.activeElement !== badge) hideTip(); }, on);
       badge.addEventListener('focus', () => showTip(entry), on);
       badge.addEventListener('blur', () => hideTip(), on);
+      badge.addEventListener('click', () => jumpToRelated(entry), { signal: events.signal });
       marks.push(entry);
     }
     // Tab order follows the page's reading order.
@@ -250,6 +251,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     tip.hidden = false;
     entry.badge.setAttribute('aria-describedby', tip.id);
     showRelated(entry);
+    if (relatedBoxes.length) {
+      const hint = doc.createElement('div');
+      hint.className = 'hint';
+      hint.textContent = `点击标记可依次跳到 ${relatedBoxes.length} 个相关单元格`;
+      tip.append(hint);
+    }
     // Anchor on the badge across, and on badge + cell down, so the tip never hides the cell itself.
     const badgeRect = entry.badge.getBoundingClientRect();
     const cellRect = firstRect(entry);
@@ -307,6 +314,31 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       r.node.hidden = !box;
       if (box) place(r.node, box.left, box.top, box.width, box.height);
     });
+  }
+
+  /**
+   * Clicking a badge steps through the cells its findings involve (the other table's cell of a
+   * cross-table finding, the operands of a sum) and then back to the marked cell itself.
+   */
+  let jumpStep = 0;
+  let jumpFrom: MarkEntry | null = null;
+  function jumpToRelated(entry: MarkEntry): void {
+    if (jumpFrom !== entry) {
+      jumpFrom = entry;
+      jumpStep = 0;
+    }
+    showTip(entry);
+    const stops = [...relatedBoxes.map((r) => ({ target: r.target, node: r.node })), { target: entry.target, node: entry.box }];
+    if (stops.length < 2) return;
+    const stop = stops[jumpStep % stops.length]!;
+    jumpStep += 1;
+    const smooth = !view.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    stop.target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    stop.node.classList.remove('flash');
+    void stop.node.offsetWidth; // restart the animation when the same cell is flashed twice
+    stop.node.classList.add('flash');
+    view.clearTimeout(flashTimer);
+    flashTimer = view.setTimeout(() => stop.node.classList.remove('flash'), FLASH_MS);
   }
 
   function scrollToFinding(findingId: string): boolean {

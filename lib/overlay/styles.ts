@@ -36,9 +36,9 @@ export const OVERLAY_CSS = `
 .mark.warning { border: 2px dashed ${COLORS.warning}; background: rgba(217, 119, 6, 0.05); }
 .mark.info { border: 2px dotted ${COLORS.info}; }
 .related { border: 2px solid ${COLORS.related}; background: rgba(14, 116, 144, 0.10); }
-.mark.flash { animation: flash 0.6s ease-in-out 4; }
+.mark.flash, .related.flash { animation: flash 0.6s ease-in-out 4; }
 @keyframes flash { 50% { box-shadow: 0 0 0 6px rgba(250, 204, 21, 0.75); background: rgba(250, 204, 21, 0.35); } }
-@media (prefers-reduced-motion: reduce) { .mark.flash { animation: none; box-shadow: 0 0 0 4px rgba(250, 204, 21, 0.8); } }
+@media (prefers-reduced-motion: reduce) { .mark.flash, .related.flash { animation: none; box-shadow: 0 0 0 4px rgba(250, 204, 21, 0.8); } }
 
 .badge { position: absolute; left: 0; top: 0; width: 18px; height: 18px; padding: 0; margin: 0;
   display: grid; place-items: center; border-radius: 50%; border: 1.5px solid #fff; cursor: help;
@@ -76,4 +76,5 @@ export const OVERLAY_CSS = `
 .tip .figures { margin-top: 2px; color: #4b5563; font-variant-numeric: tabular-nums; }
 .tip .rel { margin-top: 4px; color: #4b5563; }
 .tip .rel b { font-weight: 600; color: ${COLORS.related}; }
+.tip .hint { margin-top: 4px; font-size: 11px; color: #6b7280; }
 `;

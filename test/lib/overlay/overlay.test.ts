@@ -63,6 +63,27 @@ describe('page overlay', () => {
     expect(root.querySelectorAll('.related')).toHaveLength(0);
   });
 
+  it('steps through the related cells and back when the badge is clicked', async () => {
+    const elements = page();
+    const scrolled: string[] = [];
+    for (const [, el] of elements) (el as HTMLElement).scrollIntoView = () => scrolled.push(el.id);
+    const overlay = createOverlay(document, controller.signal);
+    overlay.render({
+      report: report([finding({ id: 'f1', severity: 'error', related: [{ tableId: 't1', row: 2, col: 3, anchor: 't1.r2.c3', label: '办公费' }] })]),
+      elements,
+      showInfo: true,
+    });
+    const root = overlay.host.shadowRoot!;
+    const badge = root.querySelector<HTMLButtonElement>('.badge')!;
+    badge.dispatchEvent(new Event('focus'));
+    expect(root.querySelector('.tip .hint')!.textContent).toBe('点击标记可依次跳到 1 个相关单元格');
+    badge.click();
+    expect(root.querySelector('.related.flash')).not.toBeNull();
+    badge.click();
+    badge.click();
+    expect(scrolled).toEqual(['office', 'total', 'office']);
+  });
+
   it('re-renders without duplicating, scrolls to a finding, and tears down on abort', async () => {
     const elements = page();
     const overlay = createOverlay(document, controller.signal);
