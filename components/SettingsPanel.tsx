@@ -22,7 +22,7 @@ export function SettingsPanel({ host, covered, showInfo, onShowInfo, showPassed,
       </label>
       <label class="check">
         <input type="checkbox" checked={showPassed} onChange={(e) => onShowPassed((e.currentTarget as HTMLInputElement).checked)} />
-        显示核对无误的内容（文字中已与表格或自身算式核对相符的数字）
+        显示核对无误的内容（文字中已与表格或自身算式核对相符的数字，页面上以绿色下划线标出）
       </label>
       <label class="check">
         <input type="checkbox" checked={autoOpenPdf} onChange={(e) => onAutoOpenPdf((e.currentTarget as HTMLInputElement).checked)} />

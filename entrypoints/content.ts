@@ -25,6 +25,7 @@ export default defineContentScript({
         url: location.href,
         signal: ctx.signal,
         showInfo: settings.showInfo,
+        showPassed: settings.showPassed,
         analyseRemotely: analyseInBackground,
         onReport: (report) => {
           if (ctx.isValid) void sendToBackground({ type: 'summary', url: location.href, report }).catch(() => {});
@@ -58,7 +59,10 @@ export default defineContentScript({
       watchSettings((next) => {
         enabled = siteEnabled(next, host);
         if (!enabled && checker) stop();
-        else checker?.setShowInfo(next.showInfo);
+        else {
+          checker?.setShowInfo(next.showInfo);
+          checker?.setShowPassed(next.showPassed);
+        }
       }),
     );
 

@@ -6,8 +6,8 @@ import { HIGHLIGHT_CSS } from './styles';
  * Optional everywhere (Firefox < 140, linkedom): when unsupported the boxes alone mark the cells.
  */
 
-type HighlightName = Severity | 'related';
-const NAMES: readonly HighlightName[] = ['error', 'warning', 'info', 'related'];
+type HighlightName = Severity | 'related' | 'passed';
+const NAMES: readonly HighlightName[] = ['error', 'warning', 'info', 'related', 'passed'];
 
 interface HighlightRegistry {
   set(name: string, value: unknown): void;

@@ -1,10 +1,25 @@
 import type { Finding, Location, Report, Severity } from '../report/schema';
+import { isCellRef } from '../report/schema';
 
 /**
  * What the overlay draws, derived from a report without touching the DOM: one mark per
  * anchored cell or text block (its worst severity and all its findings), and one count per
  * checked table for its summary chip.
  */
+
+/**
+ * Text claims that checked out, as anchor and character range, for "显示核对无误的内容": the page
+ * underlines them in green. Claims in table cells are left out: a cell already shows its own mark.
+ */
+export function passedRanges(report: Report): Array<{ anchor: string; start: number; end: number }> {
+  const out: Array<{ anchor: string; start: number; end: number }> = [];
+  for (const item of report.confirmed ?? []) {
+    const loc = item.location;
+    if (isCellRef(loc) || !loc.anchor || loc.start === undefined || loc.end === undefined || loc.end <= loc.start) continue;
+    out.push({ anchor: loc.anchor, start: loc.start, end: loc.end });
+  }
+  return out;
+}
 
 export interface Mark {
   /** Unique per mark: the anchor, plus the character range for findings inside a text block. */

@@ -2,7 +2,7 @@ import type { Finding, Report } from '../report/schema';
 import { badgePosition, chipPosition, clipToAncestors, toDocumentBox, tooltipPosition, type Box } from './geometry';
 import { createHighlights, rangeOverContents, rangeOverText } from './highlights';
 import { findingNode, markBadge } from './finding-node';
-import { anchorOf, chipsOf, chipText, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
+import { anchorOf, chipsOf, chipText, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf, type Mark } from './marks';
 import { scrollableAncestors } from './scroll-ancestors';
 import { OVERLAY_CSS } from './styles';
 
@@ -19,6 +19,8 @@ export interface RenderInput {
   /** Anchor → element, from extraction. */
   elements: ReadonlyMap<string, Element>;
   showInfo: boolean;
+  /** Underline the text claims that checked out ("显示核对无误的内容"). */
+  showPassed?: boolean;
 }
 
 export interface Overlay {
@@ -100,6 +102,17 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     layer.replaceChildren();
     resizeObserver?.disconnect();
     tables = tableAnchorMap(next.report);
+
+    highlights.set(
+      'passed',
+      next.showPassed
+        ? passedRanges(next.report).flatMap(({ anchor, start, end }) => {
+          const element = next.elements.get(anchor);
+          const range = element ? rangeOverText(element, start, end) : null;
+          return range ? [range] : [];
+        })
+        : [],
+    );
 
     marks = [];
     for (const mark of marksOf(next.report, { showInfo: next.showInfo })) {

@@ -16,6 +16,7 @@ export const HIGHLIGHT_CSS = `
 ::highlight(budget-lens-warning) { background-color: rgba(217, 119, 6, 0.18); text-decoration: underline dashed rgba(180, 83, 9, 0.85); }
 ::highlight(budget-lens-info) { background-color: rgba(29, 78, 216, 0.10); }
 ::highlight(budget-lens-related) { background-color: rgba(14, 116, 144, 0.22); }
+::highlight(budget-lens-passed) { text-decoration: underline solid rgba(21, 128, 61, 0.85); text-decoration-thickness: 2px; }
 `;
 
 export const OVERLAY_CSS = `

@@ -15,6 +15,7 @@ export interface PageCheckerOptions {
   url: string;
   signal: AbortSignal;
   showInfo: boolean;
+  showPassed?: boolean;
   /** Called after every check with the fresh report (to send it to the background). */
   onReport: (report: Report) => void;
   /**
@@ -33,6 +34,7 @@ export interface PageChecker {
   start(): Promise<Report | null>;
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
+  setShowPassed(showPassed: boolean): void;
   readonly report: Report | null;
 }
 
@@ -41,6 +43,7 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
   let overlay: Overlay | null = null;
   let started = false;
   let showInfo = options.showInfo;
+  let showPassed = options.showPassed ?? false;
   let last: { report: Report; elements: Map<string, Element> } | null = null;
 
   let generation = 0;
@@ -57,7 +60,7 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       if (mine !== generation || signal.aborted) return null;
       const t2a = performance.now();
       overlay ??= createOverlay(doc, signal);
-      overlay.render({ report, elements, showInfo });
+      overlay.render({ report, elements, showInfo, showPassed });
       const t2 = performance.now();
       performance.measure?.('budget-lens:extract', { start: t0, end: t1 });
       performance.measure?.('budget-lens:analyse', { start: t1, end: t2a });
@@ -98,7 +101,12 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
     },
     setShowInfo(next) {
       showInfo = next;
-      if (last && overlay) overlay.render({ ...last, showInfo });
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
+    },
+    setShowPassed(next) {
+      if (next === showPassed) return;
+      showPassed = next;
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
     },
     get report() {
       return last?.report ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/overlay/marks';
+import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/overlay/marks';
 import { extraFigures, groupOf } from '../../../lib/overlay/labels';
 import { finding, report } from './report-fixture';
 
@@ -84,5 +84,19 @@ describe('trends beside the rows', () => {
       ['t5.r2.c3', 'up', '▲0.50 +71.43%'],
     ]);
     expect(trends[0]!.title).toContain('预算数 → 决算数');
+  });
+});
+
+describe('claims that checked out', () => {
+  it('gives the text ranges to underline, leaving cells and unanchored claims out', () => {
+    const r = {
+      ...report([]),
+      confirmed: [
+        { rule: 'text.completion', message: '完成率 98.20% = …', location: { text: '完成年初预算的98.20%', anchor: 'b4', start: 10, end: 24 } },
+        { rule: 'text.amount', message: '…', location: { tableId: 't1', row: 2, col: 3, anchor: 't1.r2.c3' } },
+        { rule: 'text.amount', message: '…', location: { text: '12.50万元' } },
+      ],
+    };
+    expect(passedRanges(r)).toEqual([{ anchor: 'b4', start: 10, end: 24 }]);
   });
 });
