@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, canRun, launch, OTHER, PORTAL, storedSummary, summaryUrls, tabIdOf, type Browser } from './harness';
+import { badgeText, canRun, launch, OTHER, patchSettings, PORTAL, storedSummary, summaryUrls, tabIdOf, type Browser } from './harness';
 
 /**
  * The built extension in Debian's Chromium, on fixture pages served under portal host names.
@@ -275,4 +275,20 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('(z) with "显示核对无误的内容" on, the text claims that checked out are underlined (a highlight, the page untouched)', async () => {
+    await patchSettings(browser, { showPassed: true });
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(browser.url(PORTAL, '003-cms.html'));
+      await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.chip'), null, { timeout: 15_000 });
+      await expect
+        .poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('budget-lens-passed')?.size ?? 0), { timeout: 5_000 })
+        .toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await patchSettings(browser, { showPassed: false });
+    }
+  });
 });
+

@@ -116,9 +116,20 @@ export async function badgeText(browser: Browser, tabId: number): Promise<string
   return browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** Changes the stored settings as the popup would (the content scripts watch them). */
+export async function patchSettings(browser: Browser, patch: Record<string, unknown>): Promise<void> {
+  await browser.worker.evaluate(async (next) => {
+    const stored = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...stored, ...next } });
+  }, patch);
+}
+
 /** The service worker's chrome.* as used inside worker.evaluate callbacks. */
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { get(key: string | null): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
