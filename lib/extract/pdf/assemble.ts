@@ -2,6 +2,7 @@ import type { SourceCell, SourceDocument, SourceTable, TextBlock } from '../../s
 import type { PdfGeometry, PdfRect } from './types';
 import type { Box } from './lattice';
 import type { LaidTable, PageLayout, TextLine } from './page-layout';
+import { wrapJoiner } from './page-layout';
 
 /**
  * Pages → SourceDocument. Tables keep the HTML anchor scheme (t3, t3.r2.c5) and running text
@@ -20,18 +21,9 @@ function rect(page: number, box: Box): PdfRect {
   return { page, x: box.x0, y: box.top, width: box.x1 - box.x0, height: box.bottom - box.top };
 }
 
-function isWide(ch: string | undefined): boolean {
-  return ch !== undefined && (ch.codePointAt(0) ?? 0) >= 0x2e80;
-}
-
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((p, r) => p - r);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! : 0;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((p, q) => p - q);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
 }
 
 /** Rows of a laid table in markup form: each row lists the cells that start in it; holes become empty cells. */
@@ -97,7 +89,7 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
   const tables: SourceTable[] = [];
   const blocks: TextBlock[] = [];
   const geometry: PdfGeometry = { boxes: new Map(), spans: new Map() };
-  const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
+  const bodySize = quantile(pages.flatMap((p) => p.lines.map((l) => l.size)), 0.5);
   let seq = 0;
   let title = '';
   // Lines since the last table, across page breaks: a title often stays at the foot of one page
@@ -112,7 +104,7 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
     const spans: { start: number; end: number; rect: PdfRect }[] = [];
     for (const { line, page } of paragraph) {
       const part = line.text;
-      const joiner = !text || isWide(text[text.length - 1]) || isWide(part[0]) ? '' : ' ';
+      const joiner = wrapJoiner(text, part);
       const offset = text.length + joiner.length;
       text += joiner + part;
       for (const p of line.parts) spans.push({ start: offset + p.start, end: offset + p.end, rect: rect(page, p.box) });

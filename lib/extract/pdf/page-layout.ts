@@ -46,6 +46,11 @@ function isWide(ch: string | undefined): boolean {
   return ch !== undefined && (ch.codePointAt(0) ?? 0) >= 0x2e80;
 }
 
+/** What joins a wrapped line to the text before it: nothing beside CJK, else a space. */
+export function wrapJoiner(before: string, next: string): '' | ' ' {
+  return !before || isWide(before[before.length - 1]) || isWide(next[0]) ? '' : ' ';
+}
+
 /** Joins two pieces of one line: nothing between CJK neighbours, a space across a visible gap. */
 function glue(left: string, right: string, gap: number, size: number): string {
   if (!left) return right;
@@ -107,8 +112,7 @@ function cellText(lines: TextLine[]): string {
   for (const line of lines) {
     const part = line.text.trim();
     if (!part) continue;
-    const a = text[text.length - 1];
-    text = !text || isWide(a) || isWide(part[0]) ? text + part : `${text} ${part}`;
+    text += wrapJoiner(text, part) + part;
   }
   // Glyph-by-glyph numbers come out as "2, 068, 839. 67".
   return NUMERIC.test(text) ? text.replace(/\s+/g, '') : text;
