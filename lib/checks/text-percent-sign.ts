@@ -1,6 +1,7 @@
 import type { TextBlock } from '../source/types';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
+import { blockRef } from './text-finding';
 
 /**
  * A share or rate written without its percent sign (rulebook N-14): "占76.23", "增长5.6，",
@@ -21,7 +22,7 @@ export function checkPercentSigns(blocks: TextBlock[]): CheckOutcome {
         severity: 'warning',
         category: 'wording',
         message: `“${match[0]}”后面缺少百分号：是 ${match[2]}% 吗？`,
-        location: { text: block.text.slice(start, end).trim(), anchor: block.anchor, start, end, ...(block.page ? { page: block.page } : {}) },
+        location: blockRef(block, start, end, block.text.slice(start, end).trim()),
         related: [],
       });
     }

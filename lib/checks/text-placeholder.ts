@@ -1,6 +1,7 @@
 import type { TextBlock } from '../source/types';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
+import { blockRef } from './text-finding';
 
 /**
  * Template residue (rulebook N-13): placeholders left where a name or number belongs —
@@ -30,7 +31,7 @@ export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
         severity: 'warning',
         category: 'wording',
         message: `“${context}”中的“${match[0]}”像是模板里的占位符，发布前应替换为实际内容。`,
-        location: { text: match[0], anchor: block.anchor, start, end, ...(block.page ? { page: block.page } : {}) },
+        location: blockRef(block, start, end),
         related: [],
       });
     }
@@ -44,7 +45,7 @@ export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
         severity: 'warning',
         category: 'wording',
         message: `${what}，像是模板文字未填写完整。`,
-        location: { text: match[0], anchor: block.anchor, start, end, ...(block.page ? { page: block.page } : {}) },
+        location: blockRef(block, start, end),
         related: [],
       });
     }

@@ -8,7 +8,7 @@ import type { CellRef } from '../report/schema';
 import type { CheckOutcome, FindingDraft } from './types';
 import type { TextBlock } from '../source/types';
 import { emptyOutcome } from './types';
-import { textFinding, textRef } from './text-finding';
+import { blockRef, textFinding, textRef } from './text-finding';
 import { cellRefAt } from './sum-identity';
 
 /**
@@ -204,7 +204,7 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
         severity: 'warning',
         category: 'label',
         message: `文中把「${slip.names[1]}」称为“款”，表中它是项 ${slip.item.code}${slip.section ? `，所属的款为 ${slip.section.code} ${slip.section.row.label}` : ''}。`,
-        location: { text: block.text.slice(slip.start, slip.end), anchor: block.anchor, start: slip.start, end: slip.end, ...(block.page ? { page: block.page } : {}) },
+        location: blockRef(block, slip.start, slip.end),
         related: [cellOf(slip.item)],
       });
     }

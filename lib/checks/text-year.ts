@@ -1,6 +1,7 @@
 import type { TextBlock } from '../source/types';
 import type { CheckOutcome } from './types';
 import { emptyOutcome } from './types';
+import { blockRef } from './text-finding';
 
 /**
  * The year a disclosure is about, stated again in its text (rulebook N-11 style wording slips):
@@ -27,7 +28,7 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
       severity,
       category: 'wording',
       message: message(stated),
-      location: ref(block, match.index!, match.index! + match[0].length),
+      location: blockRef(block, match.index!, match.index! + match[0].length),
       related: [],
       expected: String(year),
       actual: String(stated),
@@ -50,8 +51,4 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
     }
   }
   return outcome;
-}
-
-function ref(block: TextBlock, start: number, end: number) {
-  return { text: block.text.slice(start, end), anchor: block.anchor, start, end, ...(block.page ? { page: block.page } : {}) };
 }
