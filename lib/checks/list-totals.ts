@@ -112,14 +112,14 @@ function checkNumbered(table: TableModel, panel: PanelModel, outcome: CheckOutco
         totalName: `「${row.label}」`,
       }));
     } else if (loose.length && !(loose.length === 1 && loose[0]!.role === 'of-which')) {
+      // A single "其中" line is a subset of its parent, not a breakdown: nothing to add up.
       // Labels in successive columns give the levels: only the shallowest rows are this line's parts.
       const shallowest = Math.min(...loose.map((r) => r.labelColumn ?? Infinity));
-      if (Number.isFinite(shallowest)) loose.splice(0, loose.length, ...loose.filter((r) => (r.labelColumn ?? shallowest) === shallowest));
-      // A single "其中" line is a subset of its parent, not a breakdown: nothing to add up.
+      const parts = loose.filter((r) => (r.labelColumn ?? shallowest) === shallowest);
       each(table, panel, outcome, (col) => {
-        const values = loose.map((r) => r.values.get(col));
+        const values = parts.map((r) => r.values.get(col));
         if (!values.some((v) => v?.kind === 'number')) return null;
-        const kept = topLevelIndices(values).map((i) => loose[i]!);
+        const kept = topLevelIndices(values).map((i) => parts[i]!);
         return {
           rule: 'sum.rows',
           total: term(row, col),
