@@ -88,8 +88,9 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
       const cell = line[column.index]!;
       // A label spanning across an amount column ("支出合计" over three columns) leaves that
       // column without a number of its own: not a blank to be filled, nothing to check.
-      const coveredByLabel = !isOrigin(cell, r, column.index) && cell.originCol !== column.index && cell.originRow === r && cellValue(cell).kind === 'text';
-      const value: CellValue = isOrigin(cell, r, column.index) ? cellValue(cell) : coveredByLabel ? { kind: 'text', raw: '' } : { kind: 'blank', raw: '' };
+      const origin = isOrigin(cell, r, column.index);
+      const coveredByLabel = !origin && cell.originRow === r && cellValue(cell).kind === 'text';
+      const value: CellValue = origin ? cellValue(cell) : coveredByLabel ? { kind: 'text', raw: '' } : { kind: 'blank', raw: '' };
       if (value.kind !== 'blank' && !coveredByLabel) hasValue = true;
       values.set(column.index, value);
     }
