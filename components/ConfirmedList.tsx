@@ -1,4 +1,4 @@
-import type { Confirmed } from '../lib/report/schema';
+import type { Confirmed } from '../lib/engine/report/schema';
 
 /** The text claims that checked out, shown only when the reader asks for them ("显示核对无误的内容"). */
 export function ConfirmedList({ items }: { items: Confirmed[] }) {

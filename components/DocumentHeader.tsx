@@ -1,4 +1,4 @@
-import type { Report } from '../lib/report/schema';
+import type { Report } from '../lib/engine/report/schema';
 
 const KIND = { budget: '预算', final: '决算', unknown: '' } as const;
 

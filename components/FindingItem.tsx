@@ -1,6 +1,6 @@
-import type { Finding } from '../lib/report/schema';
-import { extraFigures, SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/overlay/labels';
-import { locationLabel } from '../lib/overlay/marks';
+import type { Finding } from '../lib/engine/report/schema';
+import { extraFigures, SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/present/page/labels';
+import { locationLabel } from '../lib/present/page/marks';
 
 interface Props {
   finding: Finding;

@@ -1,5 +1,5 @@
-import type { Finding, Report } from '../lib/report/schema';
-import { GROUP_LABEL, GROUP_ORDER, groupOf } from '../lib/overlay/labels';
+import type { Finding, Report } from '../lib/engine/report/schema';
+import { GROUP_LABEL, GROUP_ORDER, groupOf } from '../lib/present/page/labels';
 import { FindingItem } from './FindingItem';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;

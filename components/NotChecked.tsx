@@ -1,4 +1,4 @@
-import type { NotChecked as Item } from '../lib/report/schema';
+import type { NotChecked as Item } from '../lib/engine/report/schema';
 
 /** What the checker skipped and why, folded away: useful, but not the headline. */
 export function NotChecked({ items }: { items: Item[] }) {

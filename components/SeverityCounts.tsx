@@ -1,5 +1,5 @@
-import type { SeverityCounts as Counts } from '../lib/overlay/marks';
-import { SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/overlay/labels';
+import type { SeverityCounts as Counts } from '../lib/present/page/marks';
+import { SEVERITY_GLYPH, SEVERITY_LABEL } from '../lib/present/page/labels';
 
 /** Three counters; each carries its glyph so severity does not depend on colour. */
 export function SeverityCounts({ counts }: { counts: Counts }) {

@@ -1,7 +1,7 @@
-import { analyse } from '../lib/analyse';
+import { analyse } from '../lib/engine/analyse';
 import { setTabBadge } from '../lib/platform/action';
 import { backgroundBoundMessage, listen } from '../lib/platform/messages';
-import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open';
+import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open/intercept';
 import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
 import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, updateSettings, watchSettings } from '../lib/platform/storage';
 import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';

@@ -1,6 +1,6 @@
-import { whenDisclosure } from '../lib/page/wait-for-disclosure';
-import { createPageChecker, type PageChecker } from '../lib/page/page-checker';
-import type { Report } from '../lib/report/schema';
+import { whenDisclosure } from '../lib/present/page/wait-for-disclosure';
+import { createPageChecker, type PageChecker } from '../lib/present/page/page-checker';
+import type { Report } from '../lib/engine/report/schema';
 import { analyseInBackground, contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
 import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
 

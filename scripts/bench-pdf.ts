@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyse } from '../lib/analyse';
+import { analyse } from '../lib/engine/analyse';
 import { extractPdf, type PdfDocumentLike } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../lib/extract/html';
-import { analyse } from '../lib/analyse';
+import { analyse } from '../lib/engine/analyse';
 import { benchPdf } from './bench-pdf';
 
 const root = new URL('..', import.meta.url).pathname;

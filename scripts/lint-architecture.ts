@@ -30,7 +30,7 @@ function files(dir: string): string[] {
 const problems: string[] = [];
 const strip = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
-const PURE = ['lib/amount', 'lib/table', 'lib/checks', 'lib/document', 'lib/narrative', 'lib/report', 'lib/history', 'lib/source', 'lib/analyse.ts'];
+const PURE = ['lib/engine'];
 
 for (const file of [...files('lib'), ...files('components'), ...files('entrypoints')]) {
   const code = strip(readFileSync(join(root, file), 'utf8'));

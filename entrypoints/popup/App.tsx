@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Finding } from '../../lib/report/schema';
-import { countBySeverity } from '../../lib/overlay/marks';
+import type { Finding } from '../../lib/engine/report/schema';
+import { countBySeverity } from '../../lib/present/page/marks';
 import { checkTab } from '../../lib/platform/check-tab';
 import { askViewer, sendToBackground, sendToTab, type ViewerInfo } from '../../lib/platform/messages';
-import { openTabInViewer, tabShowsPdf } from '../../lib/platform/pdf-open';
+import { openTabInViewer, tabShowsPdf } from '../../lib/platform/pdf-open/intercept';
 import { requestHostPermission } from '../../lib/platform/scripting';
 import { loadSettings, siteEnabled, tabSummarySchema, updateSettings, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
 import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';

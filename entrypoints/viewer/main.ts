@@ -1,20 +1,20 @@
 import { GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { analyse } from '../../lib/analyse';
-import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../lib/pdf-open/viewer-url';
+import { analyse } from '../../lib/engine/analyse';
+import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../lib/platform/pdf-open/viewer-url';
 import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib/platform/messages';
-import { pdfjsAssetUrls } from '../../lib/platform/pdf-open';
+import { pdfjsAssetUrls } from '../../lib/platform/pdf-open/intercept';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
 import { currentTabId } from '../../lib/platform/tabs';
-import { OVERLAY_CSS } from '../../lib/overlay/styles';
+import { OVERLAY_CSS } from '../../lib/present/page/styles';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
-import { createViewer } from '../../lib/viewer/viewer-app';
+import { createViewer } from '../../lib/present/pdf/viewer-app';
 import './style.css';
 
 /**
  * The viewer page's wiring: everything that needs the extension (asset URLs, messages, the
- * tab id, settings) is here; the behaviour is lib/viewer.
+ * tab id, settings) is here; the behaviour is lib/present/pdf.
  */
 
 GlobalWorkerOptions.workerSrc = workerUrl;

@@ -1,4 +1,4 @@
-import type { SourceCell } from '../source/types';
+import type { SourceCell } from '../engine/source';
 import type { TextWalkNotes } from './dom';
 import { ELEMENT_NODE, isSkipped, tagOf, visibleText, walk } from './dom';
 

@@ -1,4 +1,4 @@
-import type { SourceDocument, SourceTable, TextBlock } from '../source/types';
+import type { SourceDocument, SourceTable, TextBlock } from '../engine/source';
 import {
   ELEMENT_NODE,
   TEXT_NODE,

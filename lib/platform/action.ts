@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Report } from '../report/schema';
+import type { Report } from '../engine/report/schema';
 
 const RED = '#c62828';
 const AMBER = '#b26a00';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { reportSchema, type Report } from '../report/schema';
-import type { SourceDocument } from '../source/types';
+import { reportSchema, type Report } from '../engine/report/schema';
+import type { SourceDocument } from '../engine/source';
 
 /**
  * Every message between the extension's contexts, as zod schemas. Messages are validated when

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { reportSchema } from '../report/schema';
+import { reportSchema } from '../engine/report/schema';
 
 /**
  * storage.session: one summary per tab, so the popup can show it after it closed and reopened.

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../lib/analyse';
+import { analyse } from '../../lib/engine/analyse';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
-import type { Report } from '../../lib/report/schema';
-import { isCellRef } from '../../lib/report/schema';
+import type { Report } from '../../lib/engine/report/schema';
+import { isCellRef } from '../../lib/engine/report/schema';
 
 /**
  * The real disclosures of ../shared/corpus/pdf (never copied into this repository). Per file, the

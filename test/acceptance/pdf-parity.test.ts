@@ -12,11 +12,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../lib/analyse';
+import { analyse } from '../../lib/engine/analyse';
 import { extractHtml } from '../../lib/extract/html';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
-import type { NotChecked, Report } from '../../lib/report/schema';
+import type { NotChecked, Report } from '../../lib/engine/report/schema';
 import { answerKey } from '../helpers/answer-key';
 
 const fixtures = join(new URL('.', import.meta.url).pathname, '../fixtures');

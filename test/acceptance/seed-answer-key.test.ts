@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../lib/extract/html';
-import { analyse } from '../../lib/analyse';
-import type { Report } from '../../lib/report/schema';
+import { analyse } from '../../lib/engine/analyse';
+import type { Report } from '../../lib/engine/report/schema';
 import { answerKey } from '../helpers/answer-key';
 
 const pagesDir = join(new URL('.', import.meta.url).pathname, '../fixtures/pages');

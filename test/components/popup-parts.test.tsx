@@ -6,7 +6,7 @@ import { SeverityCounts } from '../../components/SeverityCounts';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { DocumentHeader } from '../../components/DocumentHeader';
 import { NotChecked } from '../../components/NotChecked';
-import { finding, report } from '../lib/overlay/report-fixture';
+import { finding, report } from '../lib/present/page/report-fixture';
 
 function mount(node: preact.ComponentChild): HTMLElement {
   const root = document.createElement('div');

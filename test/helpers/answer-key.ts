@@ -4,7 +4,7 @@
  * expectation holds). Shared by the HTML acceptance test (every rendering of the seed pages) and
  * the HTML↔PDF parity test (the same pages printed to PDF), so both check exactly the same things.
  */
-import type { Finding, Report } from '../../lib/report/schema';
+import type { Finding, Report } from '../../lib/engine/report/schema';
 
 export type Seed = '000' | '001' | '002' | '003' | '004';
 export const seeds: Seed[] = ['000', '001', '002', '003', '004'];

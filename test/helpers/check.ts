@@ -1,7 +1,7 @@
-import { buildTableModel } from '../../lib/table/model';
-import type { TableModel } from '../../lib/table/model';
-import type { SourceTable } from '../../lib/source/types';
-import type { CheckOutcome, TableCheck } from '../../lib/checks/types';
+import { buildTableModel } from '../../lib/engine/table/model';
+import type { TableModel } from '../../lib/engine/table/model';
+import type { SourceTable } from '../../lib/engine/source';
+import type { CheckOutcome, TableCheck } from '../../lib/engine/checks/types';
 
 export function modelOf(source: SourceTable, kind = 'unknown', title = '测试表'): TableModel {
   return buildTableModel(source, { id: source.anchor, title, kind });

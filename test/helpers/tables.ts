@@ -1,4 +1,4 @@
-import type { SourceCell, SourceDocument, SourceTable } from '../../lib/source/types';
+import type { SourceCell, SourceDocument, SourceTable } from '../../lib/engine/source';
 
 /**
  * Builds a SourceTable from a compact spec, so tests read like the tables they describe.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../support/minimal-pdf';
-import { reportSchema } from '../../lib/report/schema';
+import { reportSchema } from '../../lib/engine/report/schema';
 import { encodeGbk } from '../lib/extract/gbk-bytes';
 
 // Each run starts Node, tsx and the analysis (1–2 s idle, much more on a loaded 2-core machine).

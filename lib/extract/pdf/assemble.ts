@@ -1,4 +1,4 @@
-import type { SourceCell, SourceDocument, SourceTable, TextBlock } from '../../source/types';
+import type { SourceCell, SourceDocument, SourceTable, TextBlock } from '../../engine/source';
 import type { PdfGeometry, PdfRect } from './types';
 import type { Box } from './lattice';
 import type { LaidTable, PageLayout, TextLine } from './page-layout';

@@ -1,4 +1,4 @@
-import type { NotChecked } from '../../report/schema';
+import type { NotChecked } from '../../engine/report/schema';
 import { assemble } from './assemble';
 import { findTables, type GridTable } from './lattice';
 import { layoutPage, type PageLayout } from './page-layout';

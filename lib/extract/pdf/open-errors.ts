@@ -1,4 +1,4 @@
-import type { NotChecked } from '../../report/schema';
+import type { NotChecked } from '../../engine/report/schema';
 
 /**
  * Why a PDF could not be opened, from what pdf.js threw, as a kind (so the viewer can offer a

@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../../source/types';
-import type { NotChecked } from '../../report/schema';
+import type { SourceDocument } from '../../engine/source';
+import type { NotChecked } from '../../engine/report/schema';
 
 /**
  * The contract between PDF extraction (lib/extract/pdf, runs in Node and in the viewer page) and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundBoundMessage, contentBoundMessage, contentReply, summaryMessage } from '../../../lib/platform/messages';
-import { report, finding } from '../overlay/report-fixture';
+import { report, finding } from '../present/page/report-fixture';
 
 describe('message schemas', () => {
   it('accepts the messages the contexts send', () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor } from '../../../lib/platform/action';
 import { matchPatternsFor } from '../../../lib/platform/scripting';
 import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, siteEnabled, updateSettings } from '../../../lib/platform/storage';
-import { finding, report } from '../overlay/report-fixture';
+import { finding, report } from '../present/page/report-fixture';
 
 describe('storage', () => {
   beforeEach(() => fakeBrowser.reset());

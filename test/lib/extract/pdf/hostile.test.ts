@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../../lib/analyse';
+import { analyse } from '../../../../lib/engine/analyse';
 import { extractPdf } from '../../../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../../../lib/extract/pdf/node';
 import { pdfOpenFailure, pdfOpenNotChecked } from '../../../../lib/extract/pdf/open-errors';
-import type { NotChecked, Report } from '../../../../lib/report/schema';
+import type { NotChecked, Report } from '../../../../lib/engine/report/schema';
 
 const hostileDir = join(new URL('.', import.meta.url).pathname, '../../../fixtures/pdf/hostile');
 

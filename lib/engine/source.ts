@@ -1,0 +1,52 @@
+/**
+ * What extraction hands to analysis: plain, serialisable data with opaque anchors.
+ * Extraction knows nothing of budget rules; analysis knows nothing of the DOM or PDF.
+ * An anchor is a string the presenter can map back to a DOM element or a PDF rectangle.
+ */
+
+export interface SourceCell {
+  /** Visible text of the cell, whitespace collapsed but otherwise untouched (no NFKC here). */
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /** True when the markup says header (`<th>`, `<thead>`); many portals use plain `<td>` for headers. */
+  headerMarkup: boolean;
+  anchor: string;
+}
+
+export interface SourceTable {
+  /** Anchor of the whole table, e.g. "t3". */
+  anchor: string;
+  /** Rows as they appear in the markup; spans are not expanded (see lib/engine/table/grid.ts). */
+  rows: SourceCell[][];
+  /** `<caption>` text, if any. */
+  caption: string;
+  /**
+   * Up to 6 non-empty text lines just above the table (nearest last), never reaching past the
+   * previous table. Titles and "单位：万元" lines live here.
+   */
+  before: string[];
+  /** Up to 3 non-empty text lines just below the table (notes such as "注：本表无数据"). */
+  after: string[];
+  /** Position in reading order, shared with TextBlock.seq. */
+  seq: number;
+  /** 1-based page number for PDFs. */
+  page?: number;
+}
+
+export interface TextBlock {
+  anchor: string;
+  text: string;
+  kind: 'heading' | 'paragraph';
+  seq: number;
+  page?: number;
+}
+
+export interface SourceDocument {
+  /** Path or URL the document came from. */
+  source: string;
+  title: string;
+  tables: SourceTable[];
+  blocks: TextBlock[];
+  pages?: number;
+}

@@ -1,0 +1,55 @@
+import type { Finding, Location } from '../../engine/report/schema';
+import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { locationLabel, type Mark } from './marks';
+
+/** The ✕ ! i badge of a mark, named for screen readers; its listeners are the caller's. */
+export function markBadge(doc: Document, mark: Mark): HTMLButtonElement {
+  const badge = doc.createElement('button');
+  badge.type = 'button';
+  badge.className = `badge ${mark.severity}`;
+  badge.textContent = SEVERITY_GLYPH[mark.severity];
+  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
+  badge.dataset.anchor = mark.anchor;
+  badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
+  return badge;
+}
+
+/**
+ * One finding as the tooltip shows it (severity, group, message, figures, related cells), shared
+ * by the HTML page overlay and the PDF viewer. Text only ever goes in through textContent.
+ * `showsValue` says whether a related cell shows anything: blank operands add nothing to read.
+ */
+export function findingNode(doc: Document, finding: Finding, showsValue: (location: Location) => boolean): HTMLElement {
+  const item = doc.createElement('div');
+  item.className = `item ${finding.severity}`;
+  const head = doc.createElement('div');
+  head.className = 'head';
+  const sev = doc.createElement('span');
+  sev.className = 'sev';
+  sev.textContent = SEVERITY_GLYPH[finding.severity];
+  const title = doc.createElement('span');
+  title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding.category)]}`;
+  head.append(sev, title);
+  const msg = doc.createElement('div');
+  msg.className = 'msg';
+  msg.textContent = finding.message;
+  item.append(head, msg);
+  const figures = extraFigures(finding);
+  if (figures) {
+    const line = doc.createElement('div');
+    line.className = 'figures';
+    line.textContent = figures;
+    item.append(line);
+  }
+  const related = finding.related.filter(showsValue);
+  if (related.length) {
+    const rel = doc.createElement('div');
+    rel.className = 'rel';
+    const label = doc.createElement('b');
+    label.textContent = '相关单元格：';
+    const shown = related.slice(0, 8).map(locationLabel).join('；');
+    rel.append(label, doc.createTextNode(related.length > 8 ? `${shown} 等 ${related.length} 处` : shown));
+    item.append(rel);
+  }
+  return item;
+}

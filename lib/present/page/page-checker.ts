@@ -1,0 +1,124 @@
+import { analyse } from '../../engine/analyse';
+import { extractHtml } from '../../extract/html';
+import type { Report } from '../../engine/report/schema';
+import type { SourceDocument } from '../../engine/source';
+import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
+import { observeTables } from './observe-tables';
+
+/**
+ * The content script's work, free of browser.* so it can run in tests: extract → analyse →
+ * overlay, again whenever tables change. Everything stops when `signal` aborts.
+ */
+
+export interface PageCheckerOptions {
+  document: Document;
+  url: string;
+  signal: AbortSignal;
+  showInfo: boolean;
+  showPassed?: boolean;
+  /** Called after every check with the fresh report (to send it to the background). */
+  onReport: (report: Report) => void;
+  /**
+   * Analysis away from the page's thread (the extension's background). The background's engine
+   * stays compiled between pages, while a content script starts cold on every page, so analysing
+   * there keeps the page's own thread free (measured: the page is busy only for extraction and
+   * rendering, ~20 ms on a 20-table page). Falls back to local analysis.
+   */
+  analyseRemotely?: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
+  /** Documents with more cells than this are analysed remotely when possible. */
+  remoteAboveCells?: number;
+}
+
+export interface PageChecker {
+  /** Checks now and keeps watching for table changes. Idempotent. */
+  start(): Promise<Report | null>;
+  scrollToFinding(findingId: string): boolean;
+  setShowInfo(showInfo: boolean): void;
+  setShowPassed(showPassed: boolean): void;
+  readonly report: Report | null;
+}
+
+export function createPageChecker(options: PageCheckerOptions): PageChecker {
+  const { document: doc, signal } = options;
+  let overlay: Overlay | null = null;
+  let started = false;
+  let showInfo = options.showInfo;
+  let showPassed = options.showPassed ?? false;
+  let last: { report: Report; elements: Map<string, Element> } | null = null;
+
+  let generation = 0;
+
+  async function check(): Promise<Report | null> {
+    if (signal.aborted) return null;
+    const mine = ++generation;
+    try {
+      const t0 = performance.now();
+      const { doc: source, elements } = extractHtml(doc, { source: options.url });
+      const t1 = performance.now();
+      const report = await analyseSomewhere(source, t1 - t0);
+      // A newer check started meanwhile (tables changed again): its result wins.
+      if (mine !== generation || signal.aborted) return null;
+      const t2a = performance.now();
+      overlay ??= createOverlay(doc, signal);
+      overlay.render({ report, elements, showInfo, showPassed });
+      const t2 = performance.now();
+      performance.measure?.('budget-lens:extract', { start: t0, end: t1 });
+      performance.measure?.('budget-lens:analyse', { start: t1, end: t2a });
+      performance.measure?.('budget-lens:render', { start: t2a, end: t2 });
+      // Visible to the page's performance timeline (and the e2e test): total cost of one check.
+      performance.measure?.('budget-lens:check', { start: t0, end: t2 });
+      last = { report, elements };
+      options.onReport(report);
+      return report;
+    } catch (error) {
+      console.warn('[预算透镜] check failed', error);
+      return null;
+    }
+  }
+
+  async function analyseSomewhere(source: SourceDocument, extractMillis: number): Promise<Report> {
+    if (options.analyseRemotely && cellCount(source) > (options.remoteAboveCells ?? REMOTE_ABOVE_CELLS)) {
+      try {
+        return await options.analyseRemotely(source, extractMillis);
+      } catch (error) {
+        console.warn('[预算透镜] background analysis unavailable, analysing here', error);
+      }
+    }
+    return analyse(source, { extractMillis });
+  }
+
+  return {
+    start() {
+      if (started) return check();
+      started = true;
+      if (doc.body) {
+        observeTables(doc.body, () => void check(), { signal, isOwn: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG });
+      }
+      return check();
+    },
+    scrollToFinding(findingId) {
+      return overlay?.scrollToFinding(findingId) ?? false;
+    },
+    setShowInfo(next) {
+      showInfo = next;
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
+    },
+    setShowPassed(next) {
+      if (next === showPassed) return;
+      showPassed = next;
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
+    },
+    get report() {
+      return last?.report ?? null;
+    },
+  };
+}
+
+/** Pages above this many cells are analysed in the background; by default every page is. */
+const REMOTE_ABOVE_CELLS = 0;
+
+export function cellCount(doc: SourceDocument): number {
+  let cells = 0;
+  for (const table of doc.tables) for (const row of table.rows) cells += row.length;
+  return cells;
+}

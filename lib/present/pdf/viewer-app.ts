@@ -1,0 +1,472 @@
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { DEFAULT_MAX_PAGES } from '../../extract/pdf/index';
+import { describePdfError } from '../../extract/pdf/open-errors';
+import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
+import type { Report } from '../../engine/report/schema';
+import type { SourceDocument } from '../../engine/source';
+import { countBySeverity } from '../page/marks';
+import { findInPages, itemStarts, locate, type FindHit } from './find';
+import { createPageView, type PageView } from './pages';
+import { createPdfMarks, type PdfMarks } from './pdf-marks';
+import { anchorTexts, looksLikePdf, withExtractionNotes } from './source-helpers';
+
+/**
+ * The PDF viewer page's behaviour, free of browser.* (the entrypoint passes in what needs the
+ * extension): get the bytes, show the pages, extract → analyse → draw the findings, and the
+ * toolbar (page numbers, zoom, find, stepping between findings, the original's address).
+ */
+
+export interface ViewerAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  /** Image decoders (JPEG 2000, JBIG2) for drawing scanned pages. */
+  wasmUrl?: string;
+}
+
+export type ExtractPdf = (pdf: PDFDocumentProxy, options: PdfExtractOptions) => Promise<PdfExtraction>;
+
+
+export interface ViewerOptions {
+  root: Document;
+  assets: ViewerAssets;
+  /** getDocument parameters for these assets (CMaps packed, no eval…), from lib/extract/pdf. */
+  documentParams: (assets: ViewerAssets) => Record<string, unknown>;
+  /** Table reconstruction; absent while it is not part of the build. */
+  extract: ExtractPdf | null;
+  analyse: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
+  onReport: (report: Report, source: string) => void;
+  showInfo: boolean;
+  /** Before fetching: lets the background set the portal as Referer. */
+  prepareFetch: (url: string) => Promise<void>;
+  /** "打开原文件": lets this tab load the original without being redirected back, then goes there. */
+  openOriginal: (url: string) => Promise<void>;
+}
+
+export interface Viewer {
+  /** Opens a PDF by address (fetched with the extension's host permissions). */
+  openUrl(url: string): Promise<void>;
+  openBytes(bytes: Uint8Array, name: string): Promise<void>;
+  /** The report once checking has finished (null if it could not be checked). */
+  whenChecked(): Promise<Report | null>;
+  scrollToFinding(findingId: string): boolean;
+  setShowInfo(showInfo: boolean): void;
+  /** The site was switched off in the popup: the marks go (the pages stay). */
+  removeMarks(): void;
+}
+
+/** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
+export const MAX_PAGES = DEFAULT_MAX_PAGES;
+/** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
+export const MAX_BYTES = 200 * 1024 * 1024;
+const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+
+function byId<T extends HTMLElement>(doc: Document, id: string): T {
+  const el = doc.getElementById(id);
+  if (!el) throw new Error(`viewer.html lacks #${id}`);
+  return el as T;
+}
+
+export function createViewer(options: ViewerOptions): Viewer {
+  const doc = options.root;
+  const scroller = byId(doc, 'scroller');
+  const pagesEl = byId(doc, 'pages');
+  const tip = byId(doc, 'tip');
+  const status = byId(doc, 'status');
+  const statusText = byId(doc, 'status-text');
+  const progress = byId<HTMLProgressElement>(doc, 'progress');
+  const notices = byId(doc, 'notices');
+  const dropZone = byId(doc, 'drop-zone');
+  const fileInput = byId<HTMLInputElement>(doc, 'file-input');
+  const pageInput = byId<HTMLInputElement>(doc, 'page-number');
+  const pageCount = byId(doc, 'page-count');
+  const zoomLevel = byId(doc, 'zoom-level');
+  const findInput = byId<HTMLInputElement>(doc, 'find-input');
+  const findCount = byId(doc, 'find-count');
+  const findingPos = byId(doc, 'finding-pos');
+  const sourceName = byId(doc, 'source-name');
+  const original = byId<HTMLAnchorElement>(doc, 'open-original');
+
+  let session: AbortController | null = null;
+  let pdf: PDFDocumentProxy | null = null;
+  let pages: PageView | null = null;
+  let marks: PdfMarks | null = null;
+  let showInfo = options.showInfo;
+  let lastDraw: { report: Report; extraction: PdfExtraction } | null = null;
+  let checked: Promise<Report | null> = new Promise(() => {});
+  let resolveChecked: (report: Report | null) => void = () => {};
+  const newCheck = () => {
+    checked = new Promise((resolve) => (resolveChecked = resolve));
+  };
+  newCheck();
+
+  // —— toolbar ——
+  const on = (id: string, event: string, handler: (e: Event) => void) => byId(doc, id).addEventListener(event, handler);
+  on('page-prev', 'click', () => pages?.goToPage(pages.currentPage() - 1));
+  on('page-next', 'click', () => pages?.goToPage(pages.currentPage() + 1));
+  pageInput.addEventListener('change', () => pages?.goToPage(Number(pageInput.value)));
+  on('zoom-out', 'click', () => zoomBy(-1));
+  on('zoom-in', 'click', () => zoomBy(1));
+  on('zoom-fit', 'click', () => pages && setScale(pages.fitWidthScale()));
+  on('finding-prev', 'click', () => marks?.step(-1));
+  on('finding-next', 'click', () => marks?.step(1));
+  on('find-prev', 'click', () => void findStep(-1));
+  on('find-next', 'click', () => void findStep(1));
+  findInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void findStep(event.shiftKey ? -1 : 1);
+    }
+  });
+  findInput.addEventListener('input', () => {
+    hits = null;
+    findCount.textContent = '';
+    clearFindMarks();
+  });
+  doc.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      findInput.focus();
+      findInput.select();
+    }
+  });
+  original.addEventListener('click', (event) => {
+    const url = original.dataset.url;
+    if (!url || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    void options.openOriginal(url);
+  });
+
+  // —— a downloaded file: picker and drag-and-drop anywhere ——
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) void openFile(file);
+  });
+  doc.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    doc.body.classList.add('dragging');
+  });
+  doc.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) doc.body.classList.remove('dragging');
+  });
+  doc.addEventListener('drop', (event) => {
+    const file = event.dataTransfer?.files[0];
+    doc.body.classList.remove('dragging');
+    if (!file) return;
+    event.preventDefault();
+    void openFile(file);
+  });
+
+  async function openFile(file: File): Promise<void> {
+    if (file.size > MAX_BYTES) {
+      reset();
+      showSource(file.name, null);
+      fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+      return;
+    }
+    await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  }
+
+  function setScale(scale: number): void {
+    pages?.setScale(scale);
+    if (pages) zoomLevel.textContent = `${Math.round(pages.scale * 100)}%`;
+  }
+
+  function zoomBy(direction: 1 | -1): void {
+    if (!pages) return;
+    const now = pages.scale;
+    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > now + 0.001) : [...ZOOM_STEPS].reverse().find((z) => z < now - 0.001);
+    setScale(next ?? now);
+  }
+
+  // —— status, notices ——
+  function setStatus(text: string, done?: number, total?: number): void {
+    status.hidden = false;
+    statusText.textContent = text;
+    if (done !== undefined && total) {
+      progress.hidden = false;
+      progress.max = total;
+      progress.value = done;
+    } else {
+      progress.hidden = true;
+    }
+  }
+
+  /** A message above the pages; `folded` lists (the parts not checked) open on demand. */
+  function notice(kind: 'error' | 'info', title: string, lines: readonly string[] = [], offerFile = false, folded = false): void {
+    const box = doc.createElement(folded ? 'details' : 'div');
+    box.className = `notice ${kind}`;
+    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    const head = doc.createElement(folded ? 'summary' : 'strong');
+    head.textContent = title;
+    box.append(head);
+    if (lines.length) {
+      const list = doc.createElement('ul');
+      for (const line of lines) {
+        const item = doc.createElement('li');
+        item.textContent = line;
+        list.append(item);
+      }
+      box.append(list);
+    }
+    notices.append(box);
+    if (offerFile) dropZone.hidden = false;
+  }
+
+  // —— find ——
+  let hits: FindHit[] | null = null;
+  let hitIndex = -1;
+  let findMarked: HTMLElement[] = [];
+
+  function clearFindMarks(): void {
+    for (const el of findMarked) el.classList.remove('find-hit', 'find-current');
+    findMarked = [];
+  }
+
+  async function findStep(direction: 1 | -1): Promise<void> {
+    if (!pages || !findInput.value.trim()) return;
+    const view = pages;
+    if (!hits) {
+      findCount.textContent = '查找中…';
+      const texts: string[] = [];
+      for (let n = 1; n <= view.count; n++) texts.push((await view.itemsOf(n)).join(''));
+      hits = findInPages(texts, findInput.value);
+      hitIndex = -1;
+      // Start from the page in view.
+      const fromPage = view.currentPage();
+      const first = hits.findIndex((h) => h.page >= fromPage);
+      if (first > 0) hitIndex = (direction > 0 ? first : first + 1) - direction;
+    }
+    if (!hits.length) {
+      findCount.textContent = '无结果';
+      return;
+    }
+    hitIndex = (hitIndex + direction + hits.length) % hits.length;
+    findCount.textContent = `${hitIndex + 1}/${hits.length}`;
+    const hit = hits[hitIndex]!;
+    view.goToPage(hit.page);
+    const text = await view.textOf(hit.page);
+    clearFindMarks();
+    if (!text) return;
+    const starts = itemStarts(text.items);
+    const from = locate(starts, text.items, hit.start);
+    const to = locate(starts, text.items, hit.end - 1);
+    if (!from || !to) return;
+    for (let i = from.item; i <= to.item; i++) {
+      const div = text.divs[i];
+      if (!div) continue;
+      div.classList.add('find-hit');
+      findMarked.push(div);
+    }
+    text.divs[from.item]?.classList.add('find-current');
+    text.divs[from.item]?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  // —— opening ——
+  function reset(): AbortController {
+    session?.abort();
+    session = new AbortController();
+    marks = null;
+    pages = null;
+    lastDraw = null;
+    hits = null;
+    findCount.textContent = '';
+    findingPos.textContent = '';
+    void pdf?.destroy();
+    pdf = null;
+    pagesEl.replaceChildren();
+    notices.replaceChildren();
+    dropZone.hidden = true;
+    newCheck();
+    return session;
+  }
+
+  async function openUrl(url: string): Promise<void> {
+    const { signal } = reset();
+    showSource(url, url);
+    setStatus('正在下载PDF…');
+    let bytes: Uint8Array;
+    try {
+      await options.prepareFetch(url).catch(() => {});
+      const response = await fetch(url, { credentials: 'include', signal });
+      if (!response.ok) {
+        fail(`无法获取此PDF（HTTP ${response.status}）`, ['链接可能已过期，或网站只允许在原页面中下载（例如需要登录或通过表单提交）。', '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+        return;
+      }
+      if (Number(response.headers.get('content-length')) > MAX_BYTES) {
+        fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+        return;
+      }
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      if (signal.aborted) return;
+      fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+      return;
+    }
+    if (!looksLikePdf(bytes)) {
+      fail('网站返回的不是PDF文件', ['可能是登录页、验证码页或错误页。请在原网站下载文件后拖到此处，或选择文件。']);
+      return;
+    }
+    await show(bytes, url, signal);
+  }
+
+  async function openBytes(bytes: Uint8Array, name: string): Promise<void> {
+    const { signal } = reset();
+    showSource(name, null);
+    if (!looksLikePdf(bytes)) {
+      fail('这不是PDF文件', ['请选择扩展名为 .pdf 的文件。']);
+      return;
+    }
+    await show(bytes, name, signal);
+  }
+
+  function showSource(label: string, url: string | null): void {
+    sourceName.textContent = label;
+    sourceName.title = label;
+    doc.title = `${decodeName(label)} - 预算透镜`;
+    original.hidden = url === null;
+    if (url) {
+      original.href = url;
+      original.dataset.url = url;
+    }
+  }
+
+  function fail(title: string, lines: string[]): void {
+    status.hidden = true;
+    notice('error', title, lines, true);
+    resolveChecked(null);
+  }
+
+  async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
+    setStatus('正在打开PDF…');
+    try {
+      const { wasmUrl } = options.assets;
+      const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });
+      signal.addEventListener('abort', () => void task.destroy(), { once: true });
+      pdf = await task.promise;
+    } catch (error) {
+      if (signal.aborted) return;
+      fail(describePdfError(error), []);
+      return;
+    }
+    const opened = pdf;
+    pageCount.textContent = String(opened.numPages);
+    pages = await createPageView(opened, {
+      scroller,
+      container: pagesEl,
+      scale: 1,
+      signal,
+      onPageChange: (page) => (pageInput.value = String(page)),
+    });
+    if (signal.aborted) return;
+    pageInput.max = String(pages.count);
+    pageInput.value = '1';
+    // Fit the width, up to 150 %: larger canvases cost more than they add on a wide screen.
+    setScale(Math.min(Math.max(pages.fitWidthScale(), 0.5), 1.5));
+    marks = createPdfMarks(pages, tip, signal, (index, total) => {
+      findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
+    });
+    await check(opened, source, signal);
+  }
+
+  async function check(opened: PDFDocumentProxy, source: string, signal: AbortSignal): Promise<void> {
+    if (!options.extract) {
+      status.hidden = true;
+      notice('info', '表格识别尚未包含在此版本中：只显示PDF，不核对。');
+      resolveChecked(null);
+      return;
+    }
+    const total = Math.min(opened.numPages, MAX_PAGES);
+    setStatus(`正在识别表格：0/${total} 页`, 0, total);
+    let extraction: PdfExtraction;
+    const t0 = performance.now();
+    try {
+      extraction = await options.extract(opened, {
+        source,
+        signal,
+        maxPages: MAX_PAGES,
+        onProgress: (done, of) => setStatus(`正在识别表格：${done}/${of} 页`, done, of),
+      });
+    } catch (error) {
+      if (signal.aborted) return;
+      fail('无法识别此PDF中的表格', [String((error as Error)?.message ?? error)]);
+      return;
+    }
+    const t1 = performance.now();
+    const extractMillis = t1 - t0;
+    if (signal.aborted) return;
+    setStatus('正在核对…');
+    let report: Report;
+    try {
+      report = withExtractionNotes(await options.analyse(extraction.doc, extractMillis), extraction.notChecked);
+    } catch (error) {
+      if (signal.aborted) return;
+      fail('核对失败', [String((error as Error)?.message ?? error)]);
+      return;
+    }
+    if (signal.aborted) return;
+    const t2 = performance.now();
+    lastDraw = { report, extraction };
+    draw();
+    status.hidden = true;
+    // On the page's performance timeline (read by the e2e test): where the time went.
+    performance.measure?.('budget-lens:pdf-extract', { start: t0, end: t1 });
+    performance.measure?.('budget-lens:pdf-analyse', { start: t1, end: t2 });
+    performance.measure?.('budget-lens:pdf-draw', { start: t2, end: performance.now() });
+    summarise(report);
+    options.onReport(report, source);
+    resolveChecked(report);
+  }
+
+  function draw(): void {
+    if (!lastDraw || !marks) return;
+    const { report, extraction } = lastDraw;
+    const texts = anchorTexts(extraction.doc);
+    marks.render({ report, geometry: extraction.geometry, showInfo, textOf: (anchor) => texts.get(anchor) });
+  }
+
+  function summarise(report: Report): void {
+    const counts = countBySeverity(report.findings);
+    const parts = [`${report.tables.length} 张表格`, `核对 ${report.stats.checksRun} 项`];
+    if (counts.error) parts.push(`${counts.error} 处错误`);
+    if (counts.warning) parts.push(`${counts.warning} 处警告`);
+    if (counts.info) parts.push(`${counts.info} 处尾数提示`);
+    if (!report.findings.length && report.tables.length) parts.push('未发现问题');
+    if (!report.tables.length) {
+      notice('info', '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
+    } else {
+      notice(report.findings.some((f) => f.severity === 'error') ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
+      const notChecked = report.stats.notChecked ?? [];
+      if (notChecked.length) notice('info', `未核对的部分（${notChecked.length}）`, notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
+    }
+  }
+
+  function scrollToFinding(findingId: string): boolean {
+    return marks?.scrollToFinding(findingId) ?? false;
+  }
+
+  return {
+    openUrl,
+    openBytes,
+    whenChecked: () => checked,
+    scrollToFinding,
+    setShowInfo(next) {
+      showInfo = next;
+      draw();
+    },
+    removeMarks() {
+      lastDraw = null;
+      marks?.destroy();
+    },
+  };
+}
+
+function decodeName(label: string): string {
+  try {
+    const url = new URL(label);
+    const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+    return name || url.hostname;
+  } catch {
+    return label;
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../../../lib/platform/pdf-open/viewer-url';
+
+const BASE = 'chrome-extension://abc/viewer.html';
+
+describe('viewer URLs', () => {
+  it('round-trips file URLs with queries and fragments', () => {
+    const file = 'http://www.hetang.gov.cn/download.do?id=7&t=a b#page=2';
+    const url = viewerUrlFor(BASE, file);
+    expect(fileOfViewerUrl(url)).toBe(new URL(file).href);
+  });
+
+  it('carries the linking page of a manual open, http(s) only', () => {
+    const url = viewerUrlFor(BASE, 'http://a.gov.cn/download.do?id=7', 'http://a.gov.cn/list.html?p=2');
+    expect(fileOfViewerUrl(url)).toBe('http://a.gov.cn/download.do?id=7');
+    expect(refererOfViewerUrl(url)).toBe('http://a.gov.cn/list.html?p=2');
+    expect(refererOfViewerUrl(viewerUrlFor(BASE, 'http://a.gov.cn/x.pdf'))).toBeNull();
+    expect(refererOfViewerUrl(viewerUrlFor(BASE, 'http://a.gov.cn/x.pdf', 'javascript:alert(1)'))).toBeNull();
+    expect(refererOfViewerUrl(`${BASE}?DNR:http://a.gov.cn/x.pdf?referer=http://evil.example/`)).toBeNull();
+  });
+
+  it('reads the raw form declarativeNetRequest produces', () => {
+    expect(fileOfViewerUrl(`${BASE}?DNR:http://www.hetang.gov.cn/download.do?id=7#x`)).toBe('http://www.hetang.gov.cn/download.do?id=7#x');
+  });
+
+  it('refuses everything but http(s), and no file at all', () => {
+    expect(fileOfViewerUrl(viewerUrlFor(BASE, 'file:///etc/passwd'))).toBeNull();
+    expect(fileOfViewerUrl(viewerUrlFor(BASE, 'chrome-extension://abc/popup.html'))).toBeNull();
+    expect(fileOfViewerUrl(`${BASE}?file=`)).toBeNull();
+    expect(fileOfViewerUrl(BASE)).toBeNull();
+    expect(fileOfViewerUrl(`${BASE}?file=%%%`)).toBeNull();
+  });
+});
