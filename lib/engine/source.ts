@@ -14,6 +14,31 @@ export interface SourceCell {
   anchor: string;
 }
 
+/**
+ * Where a table continued over a page break (or split by the markup) was joined into one.
+ * Extraction (PDF) or the continuation merge (HTML) records every seam, so a finding whose
+ * operands cross a doubtful seam is worded as a possible misreading, never as a document error.
+ */
+export interface TableSeam {
+  /** Index in `rows` of the first row of the continuing piece. */
+  row: number;
+  /** Page the continuing piece starts on, for PDFs. */
+  page?: number;
+  /** True when the pieces' columns line up and no row can have been lost at the break. */
+  certain: boolean;
+  /** Why the join is doubtful, in plain Chinese ("续表的列与上页未能对齐"). */
+  doubt?: string;
+}
+
+/** A part of a table whose reading is uncertain (a row that may be lost, a header not closed). */
+export interface ReadingDoubt {
+  /** Row index in `rows` (omitted: the whole table). */
+  row?: number;
+  /** Grid column (omitted: the whole row). */
+  col?: number;
+  reason: string;
+}
+
 export interface SourceTable {
   /** Anchor of the whole table, e.g. "t3". */
   anchor: string;
@@ -32,6 +57,10 @@ export interface SourceTable {
   seq: number;
   /** 1-based page number for PDFs. */
   page?: number;
+  /** Joins of pieces continued over pages, in row order (absent: one piece). */
+  seams?: TableSeam[];
+  /** Readings extraction is unsure of. */
+  doubts?: ReadingDoubt[];
 }
 
 export interface TextBlock {
