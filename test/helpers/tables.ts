@@ -4,7 +4,7 @@ import type { SourceCell, SourceDocument, SourceTable } from '../../lib/engine/s
  * Builds a SourceTable from a compact spec, so tests read like the tables they describe.
  * A cell "基本支出@c3" spans 3 columns, "总计@r2" 2 rows, "@r2c3" both.
  */
-export function table(rows: string[][], opts: { anchor?: string; before?: string[]; caption?: string } = {}): SourceTable {
+export function table(rows: string[][], opts: { anchor?: string; before?: string[]; caption?: string; page?: number } = {}): SourceTable {
   const anchor = opts.anchor ?? 't0';
   return {
     anchor,
@@ -12,6 +12,7 @@ export function table(rows: string[][], opts: { anchor?: string; before?: string
     before: opts.before ?? [],
     after: [],
     seq: 0,
+    ...(opts.page === undefined ? {} : { page: opts.page }),
     rows: rows.map((row, r) =>
       row.map((spec, c): SourceCell => {
         const match = /^(.*?)@(?:r(\d+))?(?:c(\d+))?$/.exec(spec);

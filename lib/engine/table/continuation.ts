@@ -1,12 +1,17 @@
-import type { SourceCell, SourceTable } from '../source';
+import type { SourceCell, SourceTable, TableSeam } from '../source';
 import { compactText } from '../amount/normalize';
 import { expandGrid } from './grid';
 
 /**
- * Tables continued over pages (续表) arrive as separate tables: Word and PDF exports break them
- * at page ends and repeat the header rows. Summing either half alone would report false errors
- * (rulebook §2.4(4)), so a table is merged into the one before it when nothing but page debris
- * lies between them and it repeats that table's header or continues its columns.
+ * Tables continued over pages (续表) arrive as separate tables in HTML made from Word or PDF
+ * exports: the markup breaks them where the pages broke and repeats the header rows. Summing
+ * either half alone would report false errors (rulebook §2.4(4)), so a table is merged into the
+ * one before it when nothing but page debris lies between them and it repeats that table's header
+ * (the repeated rows are dropped) or continues its columns. The join is recorded as a seam, sure
+ * only when the two parts are equally wide.
+ *
+ * PDF tables are joined during extraction, which sees the column borders and page positions
+ * (lib/extract/pdf/continuation.ts); they pass through here unchanged.
  */
 const TITLE_LIKE = /表|单位[:：]|附件|公开\d+/;
 const DEBRIS = /^(续表|续|第?\s*\d+\s*页|[-—\s\d/]+|共\s*\d+\s*页)$/;
@@ -34,11 +39,13 @@ function repeatsHeader(previous: SourceTable, next: SourceTable): number {
   return count;
 }
 
+const SEAM_DOUBT = '续表与上一部分的列数不同，按顺序拼接，可能有金额读错列';
+
 export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
   const merged: SourceTable[] = [];
   for (const table of tables) {
     const previous = merged.at(-1);
-    if (previous && previous.page !== undefined && table.page === undefined) {
+    if (table.page !== undefined || (previous && previous.page !== undefined)) {
       merged.push(table);
       continue;
     }
@@ -49,10 +56,19 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
       // Only page debris (page numbers, 续表, the clipped ends of a row cut by the page break)
       // stands between the halves: separatedOnlyByDebris above.
       if (repeated > 0 || (sameWidth && !table.caption)) {
+        // Never cut through a header cell spanning down into the body.
+        let drop = repeated;
+        while (drop > 0 && table.rows.slice(0, drop).some((row, r) => row.some((cell) => r + Math.max(1, cell.rowSpan) > drop))) drop -= 1;
+        const rest = table.rows.slice(drop);
+        const aligned = !rest.length || expandGrid(rest).width === gridWidth(previous);
+        const seam: TableSeam = { row: previous.rows.length, certain: aligned, ...(aligned ? {} : { doubt: SEAM_DOUBT }) };
+        const shift = previous.rows.length - drop;
         merged[merged.length - 1] = {
           ...previous,
-          rows: [...previous.rows, ...table.rows],
+          rows: [...previous.rows, ...rest],
           after: table.after,
+          seams: [...(previous.seams ?? []), seam, ...(table.seams ?? []).map((s) => ({ ...s, row: s.row + shift }))],
+          ...(previous.doubts || table.doubts ? { doubts: [...(previous.doubts ?? []), ...(table.doubts ?? []).map((d) => (d.row === undefined ? d : { ...d, row: d.row + shift }))] } : {}),
         };
         continue;
       }

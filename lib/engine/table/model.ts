@@ -1,4 +1,4 @@
-import type { SourceTable } from '../source';
+import type { ReadingDoubt, SourceTable, TableSeam } from '../source';
 import type { Grid } from './grid';
 import { expandGrid } from './grid';
 import type { HeaderSplit } from './header';
@@ -31,6 +31,10 @@ export interface TableModel {
   header: HeaderSplit;
   columns: ColumnInfo[];
   panels: PanelModel[];
+  /** Where parts continued over page breaks were joined (grid row of each continuing part), from SourceTable.seams. */
+  seams?: TableSeam[];
+  /** Readings extraction is unsure of (grid rows), from SourceTable.doubts. */
+  doubts?: ReadingDoubt[];
 }
 
 /** Grids beyond this many positions are reported as not checked instead of analysed. */
@@ -78,5 +82,7 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     header,
     columns,
     panels,
+    ...(source.seams?.length ? { seams: source.seams.map((seam) => ({ ...seam })) } : {}),
+    ...(source.doubts?.length ? { doubts: source.doubts.map((doubt) => ({ ...doubt })) } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import type { SourceCell, SourceDocument, SourceTable, TextBlock } from '../../engine/source';
 import type { PdfGeometry, PdfRect } from './types';
 import type { Box } from './lattice';
-import type { LaidTable, PageLayout, TextLine } from './page-layout';
-import { wrapJoiner } from './page-layout';
+import type { TextLine } from './page-layout';
+import type { JoinedPage, JoinedTable } from './continuation';
+import { PAGE_NUMBER, wrapJoiner } from './page-layout';
 
 /**
  * Pages → SourceDocument. Tables keep the HTML anchor scheme (t3, t3.r2.c5) and running text
@@ -15,7 +16,7 @@ const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五�
 /** "6、…", "（3）…", "2. …": a numbered item starts its own paragraph even without an indent. */
 const ENUMERATED = /^(\d{1,2}[、]|\d{1,2}[.．](?!\d)|[（(]\d{1,2}[)）])/;
 
-type Item = { kind: 'table'; table: LaidTable; top: number } | { kind: 'line'; line: TextLine; top: number };
+type Item = { kind: 'table'; table: JoinedTable; top: number } | { kind: 'line'; line: TextLine; top: number };
 
 function rect(page: number, box: Box): PdfRect {
   return { page, x: box.x0, y: box.top, width: box.x1 - box.x0, height: box.bottom - box.top };
@@ -26,29 +27,32 @@ function quantile(values: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]! : 0;
 }
 
-/** Rows of a laid table in markup form: each row lists the cells that start in it; holes become empty cells. */
-function sourceRows(table: LaidTable, anchor: string): { rows: SourceCell[][]; boxes: Box[][] } {
+/** Rows of a table in markup form: each row lists the cells that start in it; holes become empty cells. */
+function sourceRows(table: JoinedTable, anchor: string): { rows: SourceCell[][]; rects: PdfRect[][][] } {
   const covered = Array.from({ length: table.rows }, () => Array.from({ length: table.cols }, () => false));
   for (const cell of table.cells) {
     for (let r = cell.row; r < Math.min(table.rows, cell.row + cell.rowSpan); r += 1) {
       for (let c = cell.col; c < Math.min(table.cols, cell.col + cell.colSpan); c += 1) covered[r]![c] = true;
     }
   }
-  const starts: { col: number; text: string; rowSpan: number; colSpan: number; box: Box }[][] = Array.from({ length: table.rows }, () => []);
-  for (const cell of table.cells) starts[cell.row]?.push({ col: cell.col, text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: cell });
+  const starts: { col: number; text: string; rowSpan: number; colSpan: number; rects: PdfRect[] }[][] = Array.from({ length: table.rows }, () => []);
+  for (const cell of table.cells) {
+    const rects = [rect(cell.page, cell), ...(cell.more ?? []).map((part) => rect(part.page, part.box))];
+    starts[cell.row]?.push({ col: cell.col, text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, rects });
+  }
   for (let r = 0; r < table.rows; r += 1) {
     for (let c = 0; c < table.cols; c += 1) {
-      if (!covered[r]![c]) starts[r]!.push({ col: c, text: '', rowSpan: 1, colSpan: 1, box: { x0: 0, x1: 0, top: 0, bottom: 0 } });
+      if (!covered[r]![c]) starts[r]!.push({ col: c, text: '', rowSpan: 1, colSpan: 1, rects: [] });
     }
   }
   const rows: SourceCell[][] = [];
-  const boxes: Box[][] = [];
+  const rects: PdfRect[][][] = [];
   starts.forEach((row, r) => {
     row.sort((p, q) => p.col - q.col);
     rows.push(row.map((cell, c) => ({ text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, headerMarkup: false, anchor: `${anchor}.r${r}.c${c}` })));
-    boxes.push(row.map((cell) => cell.box));
+    rects.push(row.map((cell) => cell.rects));
   });
-  return { rows, boxes };
+  return { rows, rects };
 }
 
 interface Margins {
@@ -62,8 +66,6 @@ interface PlacedLine {
   margins: Margins;
 }
 
-/** Page numbers ("- 3 -", "第 3 页", "3/25") are page furniture, not text of the document. */
-const PAGE_NUMBER = /^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$/;
 
 /**
  * A line continues the paragraph above when that one ran (nearly) to the right margin and this
@@ -85,7 +87,7 @@ function continues(previous: PlacedLine, line: TextLine, margins: Margins, sameP
   return !HEADING.test(line.text) && !ENUMERATED.test(line.text);
 }
 
-export function assemble(pages: PageLayout[], source: string): { doc: SourceDocument; geometry: PdfGeometry } {
+export function assemble(pages: JoinedPage[], source: string): { doc: SourceDocument; geometry: PdfGeometry } {
   const tables: SourceTable[] = [];
   const blocks: TextBlock[] = [];
   const geometry: PdfGeometry = { boxes: new Map(), spans: new Map() };
@@ -95,6 +97,8 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
   // Lines since the last table, across page breaks: a title often stays at the foot of one page
   // while its table starts on the next.
   let linesSinceTable: string[] = [];
+
+  let lastTable: { source: SourceTable; end: JoinedTable['parts'][number] } | null = null;
 
   let paragraph: PlacedLine[] | null = null;
   const flush = () => {
@@ -136,13 +140,13 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
       if (biggest > bodySize + 1) title = layout.lines.filter((l) => l.size === biggest).map((l) => l.text.trim()).join('');
     }
 
-    let lastTable: SourceTable | null = null;
-
     for (const item of items) {
       if (item.kind === 'line') {
         const line = item.line;
-        if (lastTable && lastTable.after.length < AFTER_LINES && lastTable.page === page) lastTable.after.push(line.text);
-        linesSinceTable.push(line.text);
+        // Lines drawn before the table's last piece ends (page furniture between its pieces) are neither under it nor above the next table.
+        const within = lastTable && (page < lastTable.end.page || (page === lastTable.end.page && line.top < lastTable.end.box.bottom - 1));
+        if (lastTable && !within && lastTable.source.after.length < AFTER_LINES && page === lastTable.end.page) lastTable.source.after.push(line.text);
+        if (!within) linesSinceTable.push(line.text);
         const previous: PlacedLine | undefined = paragraph?.[paragraph.length - 1];
         if (paragraph && previous && continues(previous, line, margins, previous.page === page)) paragraph.push({ line, page, margins });
         else {
@@ -153,16 +157,27 @@ export function assemble(pages: PageLayout[], source: string): { doc: SourceDocu
       }
       flush();
       const anchor = `t${tables.length}`;
-      const { rows, boxes } = sourceRows(item.table, anchor);
-      const table: SourceTable = { anchor, rows, caption: '', before: linesSinceTable.slice(-BEFORE_LINES), after: [], seq: seq++, page };
+      const joined = item.table;
+      const { rows, rects } = sourceRows(joined, anchor);
+      const table: SourceTable = {
+        anchor,
+        rows,
+        caption: '',
+        before: linesSinceTable.slice(-BEFORE_LINES),
+        after: [],
+        seq: seq++,
+        page,
+        ...(joined.seams.length ? { seams: joined.seams } : {}),
+        ...(joined.doubts.length ? { doubts: joined.doubts } : {}),
+      };
       tables.push(table);
-      geometry.boxes.set(anchor, [rect(page, item.table)]);
+      geometry.boxes.set(anchor, joined.parts.map((part) => rect(part.page, part.box)));
       rows.forEach((row, r) => row.forEach((cell, c) => {
-        const box = boxes[r]![c]!;
-        if (box.x1 > box.x0) geometry.boxes.set(cell.anchor, [rect(page, box)]);
+        const where = rects[r]![c]!;
+        if (where.length) geometry.boxes.set(cell.anchor, where);
       }));
       linesSinceTable = [];
-      lastTable = table;
+      lastTable = { source: table, end: joined.parts[joined.parts.length - 1]! };
     }
   });
   flush();

@@ -1,6 +1,7 @@
 import type { NotChecked } from '../../engine/report/schema';
 import { assemble } from './assemble';
-import { findTables, type GridTable } from './lattice';
+import { joinPages } from './continuation';
+import { findTables } from './lattice';
 import { layoutPage, type PageLayout } from './page-layout';
 import { rulesOf, type Matrix, type OperatorListLike } from './rulings';
 import { runsOf, type FontStyleLike } from './text-runs';
@@ -24,11 +25,6 @@ export interface PdfPageLike {
 /** Documents longer than this are read up to here; the rest is reported as not checked. */
 export const DEFAULT_MAX_PAGES = 300;
 
-/** A grid of one row or one column is a frame around a title, a note or the page. */
-function isDataGrid(grid: GridTable): boolean {
-  return grid.xs.length >= 3 && grid.ys.length >= 3 && grid.cells.length >= 4;
-}
-
 function hasImages(list: OperatorListLike): boolean {
   for (let i = 0; i < list.fnArray.length; i += 1) {
     const fn = list.fnArray[i];
@@ -43,7 +39,7 @@ export async function readPage(page: PdfPageLike): Promise<{ layout: PageLayout;
   const transform = viewport.transform as Matrix;
   const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
   const runs = runsOf(text.items, text.styles ?? {}, transform);
-  const grids = findTables(rulesOf(ops, transform, PDF_OPS)).filter(isDataGrid);
+  const grids = findTables(rulesOf(ops, transform, PDF_OPS));
   return {
     layout: layoutPage(runs, grids),
     size: { width: viewport.width, height: viewport.height },
@@ -93,7 +89,7 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
   // Blank pages between sections are normal; a file that is blank throughout has nothing to check.
   if (limit > 0 && blank === limit) notChecked.push({ what: '整个文件', reason: '文件中没有任何文字（空白页），没有可检查的内容' });
   if (limit < total) notChecked.push({ what: limit + 1 === total ? `第 ${total} 页` : `第 ${limit + 1}–${total} 页`, reason: `文件共 ${total} 页，只检查了前 ${limit} 页` });
-  const { doc, geometry } = assemble(layouts, options.source);
+  const { doc, geometry } = assemble(joinPages(layouts), options.source);
   return { doc, geometry, pageSizes, notChecked };
 }
 

@@ -24,6 +24,8 @@ export interface GridTable extends Box {
   xs: number[];
   ys: number[];
   cells: GridCell[];
+  /** Outer row borders that no rule draws, closed where the column rules end (see closeOpenEnds). */
+  closed?: { top?: boolean; bottom?: boolean };
 }
 
 const SNAP = 3;
@@ -34,6 +36,8 @@ const MIN_TABLE_SIDE = 8;
 const MAX_CROSSINGS = 400_000;
 /** Rows whose left or right edges differ by more than this belong to different tables. */
 const EXTENT_JUMP = 6;
+/** Column rules running on this far (points) past the outermost row rule enclose a row of their own. */
+const MIN_OVERHANG = 4;
 
 function snap(rules: Rule[]): Rule[] {
   const sorted = [...rules].sort((p, q) => p.at - q.at);
@@ -77,16 +81,66 @@ interface Crossing {
   vi: number;
 }
 
+function crosses(hr: Rule, vr: Rule): boolean {
+  return vr.at >= hr.a - CROSS && vr.at <= hr.b + CROSS && hr.at >= vr.a - CROSS && hr.at <= vr.b + CROSS;
+}
+
+/**
+ * Word draws a table continued on a new page with its column rules starting at the top margin but
+ * no rule above the first row (and some producers leave the last row open at the foot): that row
+ * would fall outside the grid and become loose text. Where column rules of a grid run on past the
+ * outermost row rule they cross, the rule the producer left out is added at their common end.
+ */
+function closeOpenEnds(h: Rule[], v: Rule[]): { closing: Rule[]; bridges: Rule[] } {
+  const added: Rule[] = [];
+  const bridges: Rule[] = [];
+  const spans = v.map((vr) => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const hr of h) {
+      if (!crosses(hr, vr)) continue;
+      first = Math.min(first, hr.at);
+      last = Math.max(last, hr.at);
+    }
+    return { vr, first, last };
+  }).filter((s) => s.first <= s.last);
+  for (const end of ['a', 'b'] as const) {
+    const open = spans.filter((s) => (end === 'a' ? s.first - s.vr.a : s.vr.b - s.last) > MIN_OVERHANG);
+    const done: number[] = [];
+    for (const s of open) {
+      const y = s.vr[end];
+      if (done.some((d) => Math.abs(d - y) <= SNAP)) continue;
+      done.push(y);
+      // Every column rule ending there belongs to the row, also those that meet a partial rule there.
+      const group = spans.filter((t) => Math.abs(t.vr[end] - y) <= SNAP);
+      if (group.length < 2) continue;
+      const xs = group.map((t) => t.vr.at);
+      added.push({ dir: 'h', at: y, a: Math.min(...xs), b: Math.max(...xs) });
+    }
+  }
+  // A gap in a row rule between two column rules that both end there (a cell spanning rows cut by
+  // the page break has no rule under its part): the rule runs on across it.
+  const ends = (x: number, y: number) => v.some((vr) => Math.abs(vr.at - x) <= CROSS && (Math.abs(vr.a - y) <= SNAP || Math.abs(vr.b - y) <= SNAP));
+  for (let i = 1; i < h.length; i += 1) {
+    const [left, right] = [h[i - 1]!, h[i]!];
+    if (left.at !== right.at || right.a - left.b <= JOIN) continue;
+    if (ends(left.b, left.at) && ends(right.a, right.at)) bridges.push({ dir: 'h', at: left.at, a: left.b, b: right.a });
+  }
+  return { closing: added, bridges };
+}
+
 export function findTables(rules: Rule[]): GridTable[] {
-  const { h, v } = normaliseRules(rules);
+  let { h, v } = normaliseRules(rules);
   // Hatching, charts and maps make thousands of rules; no table grid needs this many crossings.
   if (h.length * v.length > MAX_CROSSINGS) return [];
+  const { closing, bridges } = closeOpenEnds(h, v);
+  if (closing.length || bridges.length) ({ h, v } = normaliseRules([...h, ...v, ...closing, ...bridges]));
   const crossings: Crossing[] = [];
   for (let vi = 0; vi < v.length; vi += 1) {
     const vr = v[vi]!;
     for (let hi = 0; hi < h.length; hi += 1) {
       const hr = h[hi]!;
-      if (vr.at >= hr.a - CROSS && vr.at <= hr.b + CROSS && hr.at >= vr.a - CROSS && hr.at <= vr.b + CROSS) crossings.push({ x: vr.at, y: hr.at, hi, vi });
+      if (crosses(hr, vr)) crossings.push({ x: vr.at, y: hr.at, hi, vi });
     }
   }
   const byPoint = new Map<string, Crossing>();
@@ -117,7 +171,15 @@ export function findTables(rules: Rule[]): GridTable[] {
       }
     }
   }
-  return groupCells(cells);
+  const tables = groupCells(cells);
+  for (const rule of closing) {
+    for (const table of tables) {
+      if (rule.a > table.x1 + CROSS || rule.b < table.x0 - CROSS) continue;
+      if (Math.abs(rule.at - table.top) <= SNAP) table.closed = { ...table.closed, top: true };
+      if (Math.abs(rule.at - table.bottom) <= SNAP) table.closed = { ...table.closed, bottom: true };
+    }
+  }
+  return tables;
 }
 
 function key(x: number, y: number): string {

@@ -1,7 +1,7 @@
 import type { TextRun } from './text-runs';
 import { splitRun } from './text-runs';
 import { findStreamTables } from './stream';
-import type { Box, GridTable } from './lattice';
+import type { Box, GridCell, GridTable } from './lattice';
 
 /**
  * One page as tables (ruled grids with their cells' text) and lines of running text in reading
@@ -21,12 +21,26 @@ export interface LaidCell extends Box {
   rowSpan: number;
   colSpan: number;
   text: string;
+  /**
+   * The cell's last line of text runs to its right edge, so the text may go on past it (a cell
+   * cut by a page break continues on the next page).
+   */
+  open?: boolean;
 }
 
 export interface LaidTable extends Box {
   rows: number;
   cols: number;
   cells: LaidCell[];
+  /** Column borders, left to right: the rules of a ruled grid, the gaps between aligned text otherwise. */
+  xs: number[];
+  /** Drawn with rules (false: found from text alignment). */
+  ruled: boolean;
+  /**
+   * A one-row grid at the top or foot of the page: a piece of a table continued over the page
+   * break, or a frame around a line. Its text as lines, for when it joins no table.
+   */
+  fragment?: TextLine[];
 }
 
 export interface PageLayout {
@@ -104,6 +118,12 @@ function toLine(group: TextRun[]): TextLine {
   };
 }
 
+/** Page numbers ("- 3 -", "第 3 页", "3/25") are page furniture, not text of the document. */
+export const PAGE_NUMBER = /^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$/;
+
+/** Page numbers and their dashes ("- 3 -", "第 3 页", "3/25"): not content when looking for the edge of a page's text. */
+const PAGE_FURNITURE = /^[-－—–\s\d第页共/／]*$/;
+
 const NUMERIC = /^[\s\d,，.．\-－—()（）%]+$/;
 
 /** Text of a cell from the lines inside it: wrapped CJK lines join without spaces. */
@@ -122,7 +142,51 @@ function contains(box: Box, x: number, y: number): boolean {
   return x >= box.x0 - 0.5 && x <= box.x1 + 0.5 && y >= box.top - 0.5 && y <= box.bottom + 0.5;
 }
 
-export function layoutPage(runs: TextRun[], grids: GridTable[]): PageLayout {
+/** A grid of one row or one column is a frame around a title, a note or the page — or a piece of a table cut by a page break. */
+function isDataGrid(grid: GridTable): boolean {
+  return grid.xs.length >= 3 && grid.ys.length >= 3 && grid.cells.length >= 4;
+}
+
+function isRowGrid(grid: GridTable): boolean {
+  return grid.xs.length >= 3 && grid.ys.length === 2;
+}
+
+/** Left padding of the table's cells: the smallest gap between a cell's left rule and its text. */
+function cellPadding(grid: GridTable, texts: TextRun[][]): number {
+  let padding = Infinity;
+  grid.cells.forEach((cell, i) => {
+    for (const run of texts[i]!) padding = Math.min(padding, run.x0 - cell.x0);
+  });
+  return Number.isFinite(padding) ? Math.max(0, padding) : 0;
+}
+
+function laidCell(cell: GridCell, runs: TextRun[], padding: number): LaidCell {
+  const lines = groupLines(runs);
+  const last = lines[lines.length - 1];
+  // A line that stops within a character (and the padding) of the right rule had no room for more.
+  const open = last !== undefined && cell.x1 - last.x1 <= padding + last.size * 1.2;
+  return { ...cell, text: cellText(lines), ...(open ? { open } : {}) };
+}
+
+/** Drops the row a closed edge added when nothing is written in it (column rules that merely overhang). */
+function dropEmptyClosedRows(table: LaidTable, closed: GridTable['closed']): LaidTable {
+  let { cells, rows, top, bottom } = table;
+  const emptyRow = (r: number) => cells.every((c) => (c.row > r || c.row + c.rowSpan <= r) || (!c.text && c.rowSpan === 1));
+  if (closed?.bottom && rows > 1 && emptyRow(rows - 1)) {
+    cells = cells.filter((c) => c.row !== rows - 1);
+    rows -= 1;
+    bottom = Math.max(...cells.map((c) => c.bottom));
+  }
+  if (closed?.top && rows > 1 && emptyRow(0)) {
+    cells = cells.filter((c) => c.row !== 0).map((c) => ({ ...c, row: c.row - 1 }));
+    rows -= 1;
+    top = Math.min(...cells.map((c) => c.top));
+  }
+  return { ...table, cells, rows, top, bottom };
+}
+
+export function layoutPage(runs: TextRun[], allGrids: GridTable[]): PageLayout {
+  const grids = allGrids.filter((g) => isDataGrid(g) || isRowGrid(g));
   const outside: TextRun[] = [];
   const perCell = new Map<GridTable, TextRun[][]>();
   for (const grid of grids) perCell.set(grid, grid.cells.map(() => []));
@@ -140,18 +204,35 @@ export function layoutPage(runs: TextRun[], grids: GridTable[]): PageLayout {
       else perCell.get(grid)![index]!.push(piece);
     }
   }
-  const tables: LaidTable[] = grids.map((grid) => {
+  // A one-row grid counts only at the top or the foot of the page, where a table cut by a page
+  // break leaves such a piece; elsewhere its text goes back to the running text.
+  const content = runs.filter((r) => !PAGE_FURNITURE.test(r.text));
+  const edge = (grid: GridTable) => {
+    if (!perCell.get(grid)!.some((texts) => texts.length)) return false;
+    return !content.some((r) => r.bottom < grid.top) || !content.some((r) => r.top > grid.bottom);
+  };
+  const tables: LaidTable[] = [];
+  for (const grid of grids) {
     const texts = perCell.get(grid)!;
-    return {
+    if (isRowGrid(grid) && !edge(grid)) {
+      outside.push(...texts.flat());
+      continue;
+    }
+    const padding = cellPadding(grid, texts);
+    const laid: LaidTable = {
       x0: grid.x0,
       x1: grid.x1,
       top: grid.top,
       bottom: grid.bottom,
       rows: grid.ys.length - 1,
       cols: grid.xs.length - 1,
-      cells: grid.cells.map((cell, i) => ({ ...cell, text: cellText(groupLines(texts[i]!)) })),
+      xs: grid.xs,
+      ruled: true,
+      cells: grid.cells.map((cell, i) => laidCell(cell, texts[i]!, padding)),
+      ...(isRowGrid(grid) ? { fragment: groupLines(texts.flat()) } : {}),
     };
-  });
+    tables.push(grid.closed ? dropEmptyClosedRows(laid, grid.closed) : laid);
+  }
   // Borderless tables among the remaining lines; what is left is running text.
   const stream = findStreamTables(groupLines(outside));
   return { tables: [...tables, ...stream.tables].sort((a, b) => a.top - b.top), lines: stream.rest };

@@ -120,6 +120,9 @@ export function findStreamTables(lines: TextLine[]): { tables: LaidTable[]; rest
         rows: rows.length,
         cols: columns.length,
         cells,
+        // Borders halfway between neighbouring columns' text.
+        xs: [columns[0]!.x0, ...columns.slice(1).map((column, c) => (columns[c]!.x1 + column.x0) / 2), columns[columns.length - 1]!.x1],
+        ruled: false,
       });
     }
     i = end;
