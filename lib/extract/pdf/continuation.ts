@@ -46,10 +46,13 @@ const BORDER = 3;
 /** Text positions of borderless columns vary with the widths of their numbers. */
 const LOOSE_BORDER = 8;
 /** Rows compared when looking for a header repeated on the continuation page. */
-const HEADER_ROWS = 6;
+const HEADER_ROWS = 8;
 const NUMBER = /^[-－—]?[\d,，]+(?:[.．]\d+)?%?$/;
-/** Labels that open a row of their own: a code, a numbered item, 其中/合计/小计 lines. */
-const ROW_START = /^(\d{3,}|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|其中|合\s*计|总\s*计|小\s*计)/;
+/**
+ * Labels that open a row of their own: a code, a numbered item, 其中. (Not 小计/合计: "当年收入" /
+ * "小计" is one label cut in two.)
+ */
+const ROW_START = /^(\d{3,}(?![\d年号】\])）%.,，人元万])|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|其中)/;
 const CONTINUED = /^[（(]?续(表|上表)?[)）]?$|[（(]续(表)?[)）]$/;
 const TITLE_LIKE = /表$|单位[:：]|^附件|^公开\d+表/;
 
@@ -231,21 +234,27 @@ function expandRows(cells: PlacedCell[], from: number, to: number, cols: number)
   return out;
 }
 
-/** How many leading rows of the new piece repeat the chain's header (WPS and Excel print it on every page). */
+/** An amount as data rows hold it (decimals or thousands separators), not a column number or a code. */
+const AMOUNT = /^[-－—]?\d{1,3}([,，]\d{3})+([.．]\d+)?$|^[-－—]?\d+[.．]\d+$/;
+
+/**
+ * How many leading rows of the new piece repeat the chain's header (WPS and Excel print it on
+ * every page): rows equal to the chain's first rows, one by one, up to its first row of amounts.
+ */
 function repeatedHeader(chain: Chain, cells: PlacedCell[], rows: number): number {
   const cols = chain.joined.cols;
-  const head = expandRows(chain.joined.cells, 0, Math.min(HEADER_ROWS, chain.joined.rows), cols).map((row) => row.join('|'));
-  const lead = expandRows(cells, 0, Math.min(HEADER_ROWS, rows), cols).map((row) => row.join('|'));
-  const labelled = (row: string) => row.split('|').some((text) => text && !isNumber(text));
-  let best = 0;
-  for (let start = 0; start < head.length; start += 1) {
-    let n = 0;
-    while (n < lead.length && start + n < head.length && lead[n] === head[start + n] && labelled(lead[n]!)) n += 1;
-    best = Math.max(best, n);
+  const head = expandRows(chain.joined.cells, 0, Math.min(HEADER_ROWS, chain.joined.rows), cols);
+  const lead = expandRows(cells, 0, Math.min(HEADER_ROWS, rows), cols);
+  let n = 0;
+  while (n < lead.length && n < head.length) {
+    const row = head[n]!;
+    if (row.some((text) => AMOUNT.test(text)) || !row.some((text) => text && !isNumber(text))) break;
+    if (lead[n]!.join('|') !== row.join('|')) break;
+    n += 1;
   }
   // Never cut through a cell spanning down from the repeated rows into the body.
-  while (best > 0 && cells.some((cell) => cell.row < best && cell.row + cell.rowSpan > best)) best -= 1;
-  return best;
+  while (n > 0 && cells.some((cell) => cell.row < n && cell.row + cell.rowSpan > n)) n -= 1;
+  return n;
 }
 
 /**
@@ -264,8 +273,9 @@ function mergeCutRow(chain: Chain, cells: PlacedCell[]): boolean {
   for (const cell of first) {
     const top = above(cell.col);
     const number = isNumber(cell.text);
-    if (!top || !top.text) continue;
-    if (number || isNumber(top.text) || ROW_START.test(compactText(cell.text)) || !top.open) return false;
+    // An amount may sit in the second part of its cut row; text only continues text that ran to the rule.
+    if (number && !top?.text) continue;
+    if (!top?.text || number || isNumber(top.text) || ROW_START.test(compactText(cell.text)) || !top.open) return false;
     continued = true;
   }
   if (!continued) return false;
