@@ -28,12 +28,20 @@ export function describeTable(source: SourceTable, grid: Grid): TableIdentity {
   return { id: source.anchor, title: picked.title, kind: kind.kind, ...(picked.number ? { number: picked.number } : {}) };
 }
 
+/** Pages read for the identity: covers, 目录 and the opening text are there. */
+const FIRST_PAGES = 3;
+/** Without pages (HTML), the opening text up to this length. */
+const FIRST_CHARS = 4000;
+
 export function identifyDocumentKind(doc: SourceDocument, tables: TableModel[]): DocumentIdentity {
   const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+  const firstPage = doc.blocks.find((b) => b.page !== undefined)?.page;
   let firstText = '';
   for (const block of doc.blocks) {
-    if (firstText.length > 4000) break;
+    const within = firstPage !== undefined && block.page !== undefined ? block.page < firstPage + FIRST_PAGES : firstText.length <= FIRST_CHARS;
+    if (!within) break;
     firstText += `${block.text}\n`;
   }
-  return identifyDocument({ title: doc.title, headings, firstText, tableTitles: tables.map((t) => t.title) });
+  const metaLines = doc.tables.flatMap((t) => (Array.isArray(t.before) ? t.before.slice(-4) : []));
+  return identifyDocument({ title: doc.title, headings, firstText, tableTitles: tables.map((t) => t.title), metaLines });
 }

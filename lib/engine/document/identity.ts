@@ -16,12 +16,17 @@ export interface DocumentIdentity {
 export interface IdentityInput {
   title: string;
   headings: readonly string[];
+  /** Text of the first pages (or the start of a page), one line per block. */
   firstText: string;
   tableTitles: readonly string[];
+  /** Lines just above the tables ("编制单位：…  单位：元"), where forms name their department. */
+  metaLines?: readonly string[];
 }
 
 const MAX_TEXT = 400;
-const MAX_FIRST_TEXT = 4000;
+const MAX_FIRST_TEXT = 20_000;
+const MAX_FIRST_LINES = 200;
+const MAX_META_LINES = 200;
 const MAX_HEADINGS = 12;
 const MAX_TABLE_TITLES = 60;
 
@@ -120,16 +125,30 @@ function departmentInTitle(text: string): string | undefined {
 const META_LABELS = [
   /(?:预算)?主管部门/,
   /部门(?:\(单位\))?名称/,
-  /编制(?:部门|单位)/,
+  /编制(?:部门|单位)|预算单位|填报(?:部门|单位)/,
   /^部门/,
   /单位名称(?:\(全称\))?/,
   /^单位/,
 ];
 
+/** The fields of a meta line; a label standing alone ("部门：      江苏省…") takes the field after the gap. */
+function fieldsOf(line: string): string[] {
+  const segments = line.split(/\t|\s{2,}|\u3000{2,}/).filter((segment) => segment.trim());
+  const fields: string[] = [];
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i]!;
+    if (/[:：]\s*$/.test(segment) && i + 1 < segments.length && !/[:：]/.test(segments[i + 1]!)) {
+      fields.push(segment + segments[i + 1]!);
+      i += 1;
+    } else fields.push(segment);
+  }
+  return fields;
+}
+
 function departmentInMeta(lines: readonly string[]): string | undefined {
   const found: Array<{ rank: number; name: string }> = [];
   for (const line of lines) {
-    for (const segment of line.split(/\t|\s{2,}|\u3000{2,}/)) {
+    for (const segment of fieldsOf(line)) {
       const key = squeeze(segment);
       const m = /^(.{1,14}?)[:：](.{2,60})$/.exec(key);
       if (!m) continue;
@@ -163,7 +182,8 @@ export function identifyDocument(input: IdentityInput): DocumentIdentity {
   const title = clip(input?.title);
   const headings = (Array.isArray(input?.headings) ? input.headings : []).slice(0, MAX_HEADINGS).map((h) => clip(h));
   const firstText = clip(input?.firstText, MAX_FIRST_TEXT);
-  const firstLines = linesOf(firstText, 40);
+  const firstLines = linesOf(firstText, MAX_FIRST_LINES);
+  const metaLines = (Array.isArray(input?.metaLines) ? input.metaLines : []).slice(0, MAX_META_LINES).map((l) => clip(l));
   const tableTitles = (Array.isArray(input?.tableTitles) ? input.tableTitles : []).slice(0, MAX_TABLE_TITLES).map((t) => clip(t));
 
   // A title split over two lines or two headings ("2024年度" / "株洲市医疗保障局部门决算").
@@ -180,7 +200,7 @@ export function identifyDocument(input: IdentityInput): DocumentIdentity {
 
   let department: string | undefined;
   for (const text of [...opening, ...headings.slice(0, 4)]) if ((department = departmentInTitle(text))) break;
-  department ??= departmentInMeta([...headings, ...firstLines, ...tableTitles]) ?? departmentAlone([...headings.slice(0, 4), ...firstLines.slice(0, 4)]);
+  department ??= departmentInMeta([...headings, ...firstLines, ...tableTitles, ...metaLines]) ?? departmentAlone([...headings.slice(0, 4), ...firstLines.slice(0, 4)]);
   department ??= firstLines.slice(0, 6).map(departmentInTitle).find(Boolean);
 
   let unitLevel: DocumentIdentity['unitLevel'];

@@ -108,6 +108,33 @@ function readLine(line: string): Line {
   return title === undefined ? { numbers } : { title, numbers };
 }
 
+/** A title wrapped onto a second line keeps at most this many characters there ("算表", "支出预算表"). */
+const MAX_WRAPPED_TAIL = 10;
+
+/**
+ * Joins a title wrapped over two lines ("…“三公”经费支出预" / "算表"): the first does not end like a
+ * title, the second is a short tail that names no table of its own, and together they end like one.
+ */
+function joinWrapped(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (typeof line === 'string' && typeof next === 'string' && wrapsInto(tidy(line), tidy(next))) {
+      out.push(tidy(line) + tidy(next));
+      i += 1;
+    } else out.push(line);
+  }
+  return out;
+}
+
+function wrapsInto(head: string, tail: string): boolean {
+  if (!head || !tail || tail.length > MAX_WRAPPED_TAIL || head.length > MAX_TITLE || /\t|\s{2,}/.test(head)) return false;
+  if (ENDS_LIKE_TITLE.test(head) || !ENDS_LIKE_TITLE.test(head + tail) || !HAN.test(head)) return false;
+  if (isNoise(tail) || !isTitleLike(head) || !isTitleLike(tail)) return false;
+  return identifyTableKind(tail).kind === 'unknown';
+}
+
 /**
  * Choose the title among the lines just above a table (nearest last) and its `<caption>`.
  * Preference: the nearest line that names a catalogued table and ends like a title ("…表",
@@ -115,7 +142,7 @@ function readLine(line: string): Line {
  * ending like a title; the caption; nothing.
  */
 export function pickTableTitle(before: readonly string[], caption: string): PickedTitle {
-  const lines = (Array.isArray(before) ? before : []).slice(-12).map(readLine);
+  const lines = joinWrapped((Array.isArray(before) ? before : []).slice(-12)).map(readLine);
   caption = typeof caption === 'string' ? caption : '';
   const cap = readLine(caption);
   const known = (t: string | undefined): t is string => t !== undefined && identifyTableKind(t).kind !== 'unknown';

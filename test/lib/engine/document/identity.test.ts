@@ -129,6 +129,18 @@ describe('identity details', () => {
     expect(identifyDocument(doc({ title: '2025年部门预算', firstText: '收支总表\n单位: 473002_株洲市天元区医疗保障局\n金额单位: 元' })).department).toBe('株洲市天元区医疗保障局');
   });
 
+  it('takes the department from 预算单位 and 编制单位 lines, and from a label whose name sits after a wide gap', () => {
+    expect(identifyDocument(doc({ title: '上海市普陀区2026年区级单位预算', headings: ['预算单位：上海市普陀区司法局'] }))).toMatchObject({ kind: 'budget', year: 2026, department: '上海市普陀区司法局', unitLevel: 'unit' });
+    expect(identifyDocument(doc({ title: '2026年预算', metaLines: ['2026年预算单位收入预算总表', '编制单位：上海市普陀区司法局\t单位：元'] })).department).toBe('上海市普陀区司法局');
+    expect(identifyDocument(doc({ firstText: '收支预算总表\n部门：      江苏省高级人民法院        单位：万元' })).department).toBe('江苏省高级人民法院');
+    expect(identifyDocument(doc({ firstText: '收支预算总表\n部门：\t江苏省高级人民法院\t单位：万元' })).department).toBe('江苏省高级人民法院');
+  });
+
+  it('reads the meta lines anywhere in the first pages, not only the opening characters', () => {
+    const opening = '说明文字。'.repeat(2000);
+    expect(identifyDocument(doc({ title: '2026年区级单位预算', firstText: `${opening}\n预算单位：上海市普陀区司法局` })).department).toBe('上海市普陀区司法局');
+  });
+
   it('leaves unitLevel open when a heading names both (部门（单位）)', () => {
     expect(identifyDocument(doc({ title: '2023年部门（单位）综合预算公开报表' })).unitLevel).toBeUndefined();
   });

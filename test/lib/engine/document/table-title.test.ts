@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickTableTitle } from '../../../../lib/engine/document/table-title';
+import { identifyTableKind, pickTableTitle } from '../../../../lib/engine/document/table-title';
 
 describe('pickTableTitle on the seeds’ layouts', () => {
   it('skips unit and 单位 meta lines (seed 000)', () => {
@@ -92,6 +92,20 @@ describe('pickTableTitle and the caption', () => {
     expect(pickTableTitle(['单位：万元'], '人员情况')).toEqual({ title: '人员情况' });
     expect(pickTableTitle([], '')).toEqual({ title: '' });
     expect(pickTableTitle([], '单位：万元')).toEqual({ title: '' });
+  });
+});
+
+describe('titles wrapped over two lines', () => {
+  it('reads the whole title, and the kind comes from all of it', () => {
+    const picked = pickTableTitle(['九、2018年江苏省高级人民法院“三公”经费、会议费、培训费支出预', '算表', '单位：万元'], '');
+    expect(picked.title).toBe('2018年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表');
+    expect(identifyTableKind(picked.title).kind).toBe('three-public');
+    expect(pickTableTitle(['2018年度某局一般公共预算“三公”经费支出预算', '表'], '').title).toBe('2018年度某局一般公共预算“三公”经费支出预算表');
+  });
+
+  it('keeps two titles apart, and a title apart from its unit line', () => {
+    expect(pickTableTitle(['第二部分 2018年度预算表', '收支总表'], '').title).toBe('收支总表');
+    expect(pickTableTitle(['一般公共预算支出预', '单位：万元'], '').title).toBe('一般公共预算支出预');
   });
 });
 
