@@ -19,6 +19,11 @@ if (!present) console.warn(`[pdf-corpus] ${CORPUS} not found: the corpus tests a
 
 /** Errors the documents themselves contain, reviewed against the PDF pages. */
 const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string }[]> = {
+  'js-court-2018-budget.pdf': [
+    { rule: 'text.change', where: '减少5.95%', why: '法院（款）一般行政管理事务 6049.97, 减少 392.92: 392.92 ÷ (6049.97 + 392.92) = 6.10%, not 5.95% (page 19)' },
+    { rule: 'text.change', where: '1326.81万元，与上年相比增加1326.81万元，增长100%', why: 'last year was 0 (1326.81 − 1326.81): no growth rate exists (rulebook N-04), the text says 增长100% (page 20)' },
+    { rule: 'text.change', where: '530.72万元，与上年相比增加530.72万元，增长100%', why: 'last year was 0 (530.72 − 530.72): no growth rate exists (rulebook N-04), the text says 增长100% (page 20)' },
+  ],
   'js-swbgt-2017-budget.pdf': [
     { rule: 'text.change', where: '增长 1.66%', why: '101.48 ÷ 6106.99 = 1.66%: the rate is computed on this year, not on last year (6005.51 → 1.69%)' },
   ],
@@ -30,6 +35,13 @@ const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string
     { rule: 'text.share', where: '占71.73%', why: '2106.66 ÷ 2940.05 = 71.65%, not 71.73%' },
     { rule: 'text.share-sum', where: '占71.73%', why: 'the four shares add up to 100.07% because of that 71.73%' },
   ],
+  'sh-putuo-sfj-2026-unit-budget.pdf': [
+    // One misprint, checked in two tables: 2040601 行政运行 prints 64,840,547.00 under 项目支出 (pages 11 and 14), where 0.00 belongs.
+    { rule: 'sum.columns', where: 't2 2040601 行政运行', why: '14,348,853.34 ≠ 基本支出 14,348,853.34 + 项目支出 64,840,547.00 as printed (page 11)' },
+    { rule: 'sum.code-hierarchy', where: 't2 20406 司法', why: '司法 项目支出 64,840,547.00 ≠ its 项 as printed, 行政运行 included (129,681,094.00) (page 11)' },
+    { rule: 'sum.columns', where: 't4 2040601 行政运行', why: 'the same misprint in the 一般公共预算支出功能分类预算表 (page 14)' },
+    { rule: 'sum.code-hierarchy', where: 't4 20406 司法', why: 'the same misprint in the 一般公共预算支出功能分类预算表 (page 14)' },
+  ],
   'sh-putuo-czj-2024-final-seeded-errors.pdf': [
     { rule: 'text.share', where: '占 71.73%', why: 'inherited from the original document' },
     { rule: 'text.share-sum', where: '占 71.73%', why: 'inherited from the original document' },
@@ -40,6 +52,33 @@ const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string
     { rule: 'text.amount', where: '0 万元', why: 'seeded: 收入支出总计 0 万元 against 2995.39 万元 in the 收入支出决算总表' },
   ],
 };
+
+/**
+ * Errors reported today that are not the document's, although the table or text is read right
+ * (checked on the page): a check's fault, left to the work on the checks. Each is asserted to be
+ * still reported, so when the check is fixed its entry fails here and asks to be removed.
+ */
+const CHECK_FAULTS: Record<string, { rule: string; where: string; why: string }[]> = {
+  'js-court-2018-budget.pdf': [
+    { rule: 'text.amount', where: '183.95万元', why: 'the text gives the 三公 table’s 公务接待费 183.95 (page 14, read right); the check binds it to 30217 公务接待费 48.95 of the 基本支出 tables, which hold basic expenditure only' },
+    { rule: 'text.amount', where: '183.95万元', why: 'the same binding, second sentence (page 23)' },
+  ],
+  'sh-putuo-sfj-2026-unit-budget.pdf': [
+    // This PDF prints some cells of its 元 tables in whole 元 (22,118,861 for 22,118,861.34): within
+    // the printed precision they add up, but the checks hold 元 tables exact to the fen.
+    { rule: 'sum.columns', where: 't0 一、公共安全支出', why: '人员经费 printed 12,604,173 (whole 元): 79,189,400.34 is within rounding of the sum (page 8)' },
+    { rule: 'sum.columns', where: 't0 支出总计', why: '人员经费 printed 20,374,181 (whole 元), page 8' },
+    { rule: 'sum.code-hierarchy', where: 't2 合计', why: '合计 基本支出 printed 22,118,861 (whole 元) against 22,118,861.34 (page 12)' },
+    { rule: 'sum.columns', where: 't2 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 12' },
+    { rule: 'sum.code-hierarchy', where: 't4 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 15' },
+    { rule: 'sum.columns', where: 't4 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 15' },
+  ],
+};
+
+/** A finding at the place an entry names: its text, or "tableId label" for a cell. */
+function at(finding: Report['findings'][number], where: string): boolean {
+  return isCellRef(finding.location) ? `${finding.location.tableId} ${finding.location.label ?? ''}`.includes(where) : finding.location.text.includes(where);
+}
 
 /** What its archivers seeded into the copy, and what Budget Lens reports for it (rule, text). */
 const SEEDED = [
@@ -90,13 +129,13 @@ describe.skipIf(!present)('PDF corpus', () => {
       await expect(summary(report)).toMatchFileSnapshot(`./corpus/${file.replace(/\.pdf$/, '')}.txt`);
     }, 60_000);
 
-    it(`${file}: errors are exactly the document's own`, async () => {
+    it(`${file}: errors are exactly the document's own (and the checks' known faults)`, async () => {
       const report = await reportOf(file);
       const errors = report.findings.filter((f) => f.severity === 'error');
-      const expected = DOCUMENT_ERRORS[file] ?? [];
+      const expected = [...(DOCUMENT_ERRORS[file] ?? []), ...(CHECK_FAULTS[file] ?? [])];
       expect(errors.map((e) => e.rule).sort()).toEqual(expected.map((e) => e.rule).sort());
       for (const known of expected) {
-        expect(errors.some((e) => !isCellRef(e.location) && e.location.text.includes(known.where)), `${known.where}: ${known.why}`).toBe(true);
+        expect(errors.some((e) => e.rule === known.rule && at(e, known.where)), `${known.where}: ${known.why}`).toBe(true);
       }
     }, 60_000);
   }

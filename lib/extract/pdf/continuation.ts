@@ -92,6 +92,11 @@ interface Chain {
   /** Unified column borders. */
   xs: number[];
   ruled: boolean;
+  /**
+   * Borders of the last piece when it was placed by its repeated header rather than by position
+   * (a narrower re-flowed part): the next piece lines up with it, column for column.
+   */
+  tail?: { xs: number[]; ruled: boolean };
   /** Lines above the first piece (title, unit, department): a producer repeating them on every page is not a new table. */
   context: Set<string>;
 }
@@ -100,22 +105,22 @@ interface Alignment {
   shift: number;
   /** Borders of the piece the chain does not have yet (in chain coordinates). */
   added: number[];
-  /** Map cells by their borders (else by their centres). */
-  byBorders: boolean;
+  /** How cells find their columns: by their borders, by their centres (borderless), by index under a repeated header. */
+  by: 'borders' | 'centres' | 'header';
   certain: boolean;
 }
 
-/** How the columns of `piece` fall on the chain's, or null when the two are different tables. */
-function align(chain: Chain, piece: LaidTable): Alignment | null {
-  const xs = chain.xs;
+/** How the columns of `piece` fall on the borders `xs` (a chain's or its tail's), or null when the two are different tables. */
+function align(grid: { xs: number[]; ruled: boolean }, piece: LaidTable): Alignment | null {
+  const xs = grid.xs;
   const [a0, a1] = [xs[0]!, xs[xs.length - 1]!];
-  const tolerance = chain.ruled && piece.ruled ? BORDER : LOOSE_BORDER;
+  const tolerance = grid.ruled && piece.ruled ? BORDER : LOOSE_BORDER;
   let shift = 0;
   // A whole table moved sideways (mirrored margins) keeps its width.
   if (Math.abs(piece.x0 - a0) > tolerance && Math.abs(piece.x1 - piece.x0 - (a1 - a0)) <= tolerance) shift = piece.x0 - a0;
   const bs = piece.xs.map((x) => x - shift);
   if (Math.abs(bs[0]! - a0) > tolerance || Math.abs(bs[bs.length - 1]! - a1) > tolerance) return null;
-  if (!chain.ruled || !piece.ruled) {
+  if (!grid.ruled || !piece.ruled) {
     // Borderless columns: each of the piece's columns must sit inside one of the chain's.
     const slots = piece.xs.slice(0, -1).map((_, c) => {
       const cells = piece.cells.filter((cell) => cell.col === c);
@@ -124,19 +129,29 @@ function align(chain: Chain, piece: LaidTable): Alignment | null {
       return { first: slotOf(xs, x0 + 1), last: slotOf(xs, x1 - 1) };
     });
     const distinct = slots.every((s, i) => s.first === s.last && (i === 0 || s.first > slots[i - 1]!.first));
-    return { shift, added: [], byBorders: false, certain: distinct };
+    return { shift, added: [], by: 'centres', certain: distinct };
   }
   const inner = (list: number[]) => list.slice(1, -1);
   const matchedB = inner(bs).filter((x) => xs.some((y) => Math.abs(x - y) <= tolerance));
   const matchedA = inner(xs).filter((y) => bs.some((x) => Math.abs(x - y) <= tolerance));
   const pieceInChain = matchedB.length === bs.length - 2;
   const chainInPiece = matchedA.length === xs.length - 2;
-  if (pieceInChain) return { shift, added: [], byBorders: true, certain: true };
+  if (pieceInChain) return { shift, added: [], by: 'borders', certain: true };
   // The chain so far has fewer borders (a header piece with spanned cells): the piece adds its own.
-  if (chainInPiece) return { shift, added: inner(bs).filter((x) => !xs.some((y) => Math.abs(x - y) <= tolerance)), byBorders: true, certain: true };
+  if (chainInPiece) return { shift, added: inner(bs).filter((x) => !xs.some((y) => Math.abs(x - y) <= tolerance)), by: 'borders', certain: true };
   const smaller = Math.min(bs.length, xs.length) - 2;
   if (smaller > 0 && matchedB.length * 2 < smaller) return null;
-  return { shift, added: [], byBorders: true, certain: false };
+  return { shift, added: [], by: 'borders', certain: false };
+}
+
+/**
+ * A piece laid out differently (narrower, re-flowed by WPS or a browser) that repeats the chain's
+ * header cell for cell: its columns are the header's, whatever their x-positions.
+ */
+function alignByHeader(chain: Chain, piece: LaidTable, page: number): Alignment | null {
+  if (piece.cols !== chain.joined.cols) return null;
+  const cells = piece.cells.map((cell) => ({ ...cell, page }));
+  return repeatedHeader(chain, cells, piece.rows) > 0 ? { shift: 0, added: [], by: 'header', certain: true } : null;
 }
 
 function insertBorders(chain: Chain, added: number[]): void {
@@ -154,14 +169,14 @@ function insertBorders(chain: Chain, added: number[]): void {
 }
 
 /** The piece's cells in the chain's columns, rows numbered from 0. */
-function mapCells(chain: Chain, piece: LaidTable, page: number, how: Alignment): PlacedCell[] {
-  const xs = chain.xs;
+function mapCells(xs: number[], piece: LaidTable, page: number, how: Alignment): PlacedCell[] {
+  if (how.by === 'header') return piece.cells.map((cell) => ({ ...cell, page }));
   return piece.cells.map((cell) => {
     const x0 = cell.x0 - how.shift;
     const x1 = cell.x1 - how.shift;
     let col: number;
     let end: number;
-    if (how.byBorders) {
+    if (how.by === 'borders') {
       col = nearest(xs, x0);
       end = Math.max(col + 1, nearest(xs, x1));
     } else {
@@ -307,22 +322,34 @@ function boxOf(b: Box): Box {
 
 /**
  * Appends the next page's piece (and the loose rows between) to the chain when its columns fit;
- * false when they do not (the piece is a table of its own).
+ * false when they do not (the piece is a table of its own). `headerOnly`: join only a piece that
+ * repeats the chain's header (a table split in two on the same page).
  */
-function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { line: TextLine; page: number }[]): boolean {
-  let how: Alignment = { shift: 0, added: [], byBorders: true, certain: true };
+function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { line: TextLine; page: number }[], headerOnly = false): boolean {
+  let how: Alignment = { shift: 0, added: [], by: 'borders', certain: true };
+  let xs = chain.xs;
   if (piece) {
-    const found = align(chain, piece);
-    if (!found) return false;
+    let found = align(chain, piece);
+    if (!found && chain.tail) {
+      // Lined up with the re-flowed last piece, whose columns are the chain's one for one.
+      const onTail = align(chain.tail, piece);
+      if (onTail && !onTail.added.length && onTail.by === 'borders') {
+        found = onTail;
+        xs = chain.tail.xs;
+      }
+    }
+    found ??= alignByHeader(chain, piece, page);
+    if (!found || (headerOnly && found.added.length)) return false;
     how = found;
-    insertBorders(chain, how.added);
   }
+  if (how.added.length) insertBorders(chain, how.added);
   const rows: PlacedCell[][] = looseRows(chain, loose);
   const offset = rows.length;
   const cells = rows.flat();
-  if (piece) for (const cell of mapCells(chain, piece, page, how)) cells.push({ ...cell, row: cell.row + offset });
+  if (piece) for (const cell of mapCells(xs, piece, page, how)) cells.push({ ...cell, row: cell.row + offset });
   let count = offset + (piece?.rows ?? 0);
   const drop = repeatedHeader(chain, cells, count);
+  if (headerOnly && drop === 0) return false;
   let local = cells.filter((cell) => cell.row >= drop).map((cell) => ({ ...cell, row: cell.row - drop }));
   count -= drop;
   const joined = chain.joined;
@@ -335,6 +362,8 @@ function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { li
   for (const cell of local) joined.cells.push({ ...cell, row: cell.row + joined.rows });
   joined.rows += count;
   if (piece) joined.parts.push({ page, box: boxOf(piece) });
+  if (piece && how.by === 'header') chain.tail = { xs: [...piece.xs], ruled: piece.ruled };
+  else if (piece && xs === chain.xs) delete chain.tail;
   const doubt = !how.certain ? DOUBT.columns : loose.length ? DOUBT.loose : undefined;
   joined.seams.push({ row: Math.min(seamRow, Math.max(0, joined.rows - 1)), page: piece ? page : loose[loose.length - 1]!.page, certain: !doubt, ...(doubt ? { doubt } : {}) });
   return true;
@@ -386,7 +415,14 @@ export function joinPages(pages: PageLayout[]): JoinedPage[] {
     }
     for (let i = start; i < tables.length; i += 1) {
       const table = tables[i]!;
-      last = begin(table, page, linesAbove(layout, table.top, lastBottom).slice(-6).map((line) => line.text));
+      const above = linesAbove(layout, table.top, lastBottom);
+      // A table split in two on one page (a web page printed, Word's 续表): the second part repeats the header.
+      const chain = last;
+      if (chain && !table.fragment && above.every((line) => lineKind(line, chain, running) === 'furniture') && extend(chain, table, page, [], true)) {
+        lastBottom = table.bottom;
+        continue;
+      }
+      last = begin(table, page, above.slice(-6).map((line) => line.text));
       lastBottom = table.bottom;
     }
     open = null;

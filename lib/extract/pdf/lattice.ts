@@ -118,6 +118,18 @@ function closeOpenEnds(h: Rule[], v: Rule[]): { closing: Rule[]; bridges: Rule[]
       added.push({ dir: 'h', at: y, a: Math.min(...xs), b: Math.max(...xs) });
     }
   }
+  // Column rules with no row rule at all, side by side from the same top to the same bottom: a page
+  // taken up by one tall row of a table cut at both ends (its text continues from the page before).
+  const bare = v.filter((vr) => !h.some((hr) => crosses(hr, vr)));
+  const boxed: number[] = [];
+  for (const vr of bare) {
+    if (boxed.some((a) => Math.abs(a - vr.a) <= SNAP)) continue;
+    const group = bare.filter((t) => Math.abs(t.a - vr.a) <= SNAP && Math.abs(t.b - vr.b) <= SNAP);
+    if (group.length < 3) continue;
+    boxed.push(vr.a);
+    const xs = group.map((t) => t.at);
+    added.push({ dir: 'h', at: vr.a, a: Math.min(...xs), b: Math.max(...xs) }, { dir: 'h', at: vr.b, a: Math.min(...xs), b: Math.max(...xs) });
+  }
   // A gap in a row rule between two column rules that both end there (a cell spanning rows cut by
   // the page break has no rule under its part): the rule runs on across it.
   const ends = (x: number, y: number) => v.some((vr) => Math.abs(vr.at - x) <= CROSS && (Math.abs(vr.a - y) <= SNAP || Math.abs(vr.b - y) <= SNAP));
