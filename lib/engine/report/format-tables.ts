@@ -108,7 +108,7 @@ export function formatTablesCsv(dump: TablesDump): string {
 
 /** A file name for one table's CSV: "t3-财政拨款收支预算总表.csv", nothing a file system refuses. */
 export function csvFileName(table: DumpedTable): string {
-  const title = [...oneLine(table.title).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '').replace(/^[.\s]+|[.\s]+$/g, '')].slice(0, 60).join('');
+  const title = [...oneLine(table.title).replace(/[\\/:*?"<>|\p{Cc}]/gu, '').replace(/^[.\s]+|[.\s]+$/g, '')].slice(0, 60).join('');
   return `${table.id}${title ? `-${title}` : ''}.csv`;
 }
 
