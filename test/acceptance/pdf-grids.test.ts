@@ -37,6 +37,7 @@ const files = [...new Set(truths.map((t) => t.file))].sort();
  *   at least 99.5% of cells right in every file (cellsRight >= 0.995 * cells).
  */
 const FLOOR: Record<string, Pick<FileScore, 'cellsRight' | 'rowsRight' | 'joined' | 'split' | 'rowsLost'>> = {
+  'final-account-template.pdf': { cellsRight: 224, rowsRight: 32, joined: 1, split: 0, rowsLost: 0 },
   'js-court-2018-budget.pdf': { cellsRight: 892, rowsRight: 209, joined: 1, split: 6, rowsLost: 9 },
   'js-swbgt-2017-tables.pdf': { cellsRight: 288, rowsRight: 48, joined: 1, split: 0, rowsLost: 0 },
   'js-swbgt-2018-tables.pdf': { cellsRight: 240, rowsRight: 40, joined: 1, split: 0, rowsLost: 0 },
@@ -44,6 +45,8 @@ const FLOOR: Record<string, Pick<FileScore, 'cellsRight' | 'rowsRight' | 'joined
   'sh-putuo-czj-2024-final.pdf': { cellsRight: 1185, rowsRight: 154, joined: 5, split: 0, rowsLost: 0 },
   'sh-putuo-sfj-2026-dept-budget.pdf': { cellsRight: 548, rowsRight: 83, joined: 3, split: 0, rowsLost: 0 },
   'sh-putuo-sfj-2026-unit-budget.pdf': { cellsRight: 773, rowsRight: 108, joined: 4, split: 0, rowsLost: 0 },
+  'sh-putuo-wanli-2024-budget.pdf': { cellsRight: 1804, rowsRight: 243, joined: 4, split: 0, rowsLost: 2 },
+  'sh-putuo-wanli-2025-budget.pdf': { cellsRight: 1813, rowsRight: 244, joined: 4, split: 0, rowsLost: 1 },
 };
 
 const dumps = new Map<string, Promise<DumpedTable[]>>();
