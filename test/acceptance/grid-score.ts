@@ -94,7 +94,7 @@ export function scoreTable(truth: TruthGrid, pieces: DumpedTable[]): TableScore 
   const read = pieces.flatMap((p) => p.rows).filter((row) => !blank(row));
   const n = want.length;
   const m = read.length;
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const best: number[][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => 0));
   const pair = (i: number, j: number) => {
     const same = sameCells(want[i]!, read[j]!);
     return same * 2 >= want[i]!.length && same > 0 ? same : -1;
@@ -105,7 +105,7 @@ export function scoreTable(truth: TruthGrid, pieces: DumpedTable[]): TableScore 
       best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, here >= 0 ? here + best[i + 1]![j + 1]! : -1);
     }
   }
-  const matched = new Array<number>(n).fill(-1);
+  const matched = Array.from({ length: n }, () => -1);
   for (let i = 0, j = 0; i < n && j < m; ) {
     const here = pair(i, j);
     if (here >= 0 && best[i]![j] === here + best[i + 1]![j + 1]!) {

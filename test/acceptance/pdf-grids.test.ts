@@ -83,6 +83,31 @@ describe('hand-checked grids', () => {
   });
 });
 
+describe('grid scoring', () => {
+  const truth: TruthGrid = {
+    file: 'x.pdf',
+    title: '支出表',
+    pages: [1, 2],
+    producer: 'test',
+    unit: '万元',
+    grid: [['科目', '金额'], ['合计', '3.00'], ['一', '1.00'], ['二', '2.00']],
+  };
+  const table = (id: string, title: string, pages: number[], rows: string[][]): DumpedTable => ({ id, title, kind: 'unknown', unit: '万元', pages, headerRows: 1, rows });
+
+  it('counts a row lost at the break and a table split in two, and passes over a repeated header', () => {
+    const pieces = piecesOf(truth, [table('t0', '支出表', [1], [['科目', '金额'], ['合计', '3.00']]), table('t1', '', [2], [['科目', '金额'], ['二', '2.00 ']]), table('t2', '其他表', [2], [['a', 'b']])]);
+    expect(pieces.map((p) => p.id)).toEqual(['t0', 't1']);
+    const score = scoreTable(truth, pieces);
+    expect(score).toMatchObject({ pieces: 2, rows: 4, rowsRight: 3, rowsLost: 1, cells: 8, cellsRight: 6 });
+  });
+
+  it('counts a cell read wrong, and a truth found nowhere', () => {
+    const score = scoreTable(truth, [table('t0', '支出表', [1, 2], [['科目', '金额'], ['合计', '3.00'], ['一', '1.00'], ['二', '2,00']])]);
+    expect(score).toMatchObject({ rowsRight: 3, cellsRight: 7, rowsLost: 0 });
+    expect(scoreTable(truth, piecesOf(truth, [table('t0', '别的表', [3], [['x']])]))).toMatchObject({ pieces: 0, rowsLost: 4, cellsRight: 0 });
+  });
+});
+
 describe.skipIf(!present)('PDF grids against the hand-checked truth', () => {
   const scores = new Map<string, FileScore>();
   afterAll(() => {
