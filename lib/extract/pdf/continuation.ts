@@ -224,15 +224,17 @@ function lineKind(line: TextLine, chain: Chain | null, running: Set<string>): Li
   return pieces.some((p) => isNumber(p.text)) || slots.size >= 2 ? 'row' : 'other';
 }
 
-/** Text rows outside any grid, as cells in the chain's columns. */
+/** Text rows outside any grid, as cells in the chain's columns: each run goes to the column its middle falls in. */
 function looseRows(chain: Chain, lines: { line: TextLine; page: number }[]): PlacedCell[][] {
   return lines.map(({ line, page }, r) => {
     const cells = new Map<number, PlacedCell>();
-    for (const piece of piecesOf(line)) {
-      const col = slotOf(chain.xs, (piece.x0 + piece.x1) / 2);
+    for (const part of line.parts) {
+      const text = line.text.slice(part.start, part.end).trim();
+      if (!text) continue;
+      const col = slotOf(chain.xs, (part.box.x0 + part.box.x1) / 2);
       const known = cells.get(col);
-      if (known) known.text += ` ${piece.text}`;
-      else cells.set(col, { ...piece.box, x0: chain.xs[col]!, x1: chain.xs[col + 1]!, row: r, col, rowSpan: 1, colSpan: 1, text: piece.text, page });
+      if (known) known.text += wrapJoiner(known.text, text) + text;
+      else cells.set(col, { ...part.box, x0: chain.xs[col]!, x1: chain.xs[col + 1]!, row: r, col, rowSpan: 1, colSpan: 1, text, page });
     }
     return [...cells.values()];
   });
@@ -307,9 +309,14 @@ function mergeCutRow(chain: Chain, cells: PlacedCell[]): boolean {
 }
 
 function startChain(table: LaidTable, page: number, context: string[]): Chain {
-  const cells: PlacedCell[] = table.cells.map((cell) => ({ ...cell, page }));
+  // Spans never reach past the grid, whatever the piece says.
+  const cols = Math.max(1, table.cols);
+  const cells: PlacedCell[] = table.cells.map((cell) => {
+    const col = Math.min(Math.max(0, cell.col), cols - 1);
+    return { ...cell, col, colSpan: Math.max(1, Math.min(cell.colSpan, cols - col)), page };
+  });
   return {
-    joined: { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, page, rows: table.rows, cols: table.cols, cells, parts: [{ page, box: boxOf(table) }], seams: [], doubts: [] },
+    joined: { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, page, rows: table.rows, cols, cells, parts: [{ page, box: boxOf(table) }], seams: [], doubts: [] },
     xs: [...table.xs],
     ruled: table.ruled,
     context: new Set(context.map(compactText).filter(Boolean)),
@@ -450,4 +457,12 @@ export function joinPages(pages: PageLayout[]): JoinedPage[] {
   }
   for (const page of out) page.lines.sort((p, q) => p.top - q.top);
   return out;
+}
+
+/** Every table on its own page, nothing joined: the fallback when joining fails on input it did not foresee. */
+export function separatePages(pages: PageLayout[]): JoinedPage[] {
+  return pages.map((layout, index) => ({
+    tables: layout.tables.filter((table) => !table.fragment).map((table) => startChain(table, index + 1, []).joined),
+    lines: [...layout.lines, ...layout.tables.flatMap((table) => table.fragment ?? [])].sort((p, q) => p.top - q.top),
+  }));
 }

@@ -1,6 +1,6 @@
 import type { NotChecked } from '../../engine/report/schema';
 import { assemble } from './assemble';
-import { joinPages } from './continuation';
+import { joinPages, separatePages, type JoinedPage } from './continuation';
 import { findTables } from './lattice';
 import { layoutPage, type PageLayout } from './page-layout';
 import { rulesOf, type Matrix, type OperatorListLike } from './rulings';
@@ -89,7 +89,15 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
   // Blank pages between sections are normal; a file that is blank throughout has nothing to check.
   if (limit > 0 && blank === limit) notChecked.push({ what: '整个文件', reason: '文件中没有任何文字（空白页），没有可检查的内容' });
   if (limit < total) notChecked.push({ what: limit + 1 === total ? `第 ${total} 页` : `第 ${limit + 1}–${total} 页`, reason: `文件共 ${total} 页，只检查了前 ${limit} 页` });
-  const { doc, geometry } = assemble(joinPages(layouts), options.source);
+  let pages: JoinedPage[];
+  try {
+    pages = joinPages(layouts);
+  } catch (error) {
+    // A malformed table must not cost the document: its parts are checked one by one, and the reader is told.
+    pages = separatePages(layouts);
+    notChecked.push({ what: '跨页表格', reason: `分页处的表格未能拼接（${error instanceof Error ? error.message : String(error)}），各部分分别核对，跨页的合计可能无法核对` });
+  }
+  const { doc, geometry } = assemble(pages, options.source);
   return { doc, geometry, pageSizes, notChecked };
 }
 
