@@ -91,19 +91,28 @@ function crosses(hr: Rule, vr: Rule): boolean {
  * would fall outside the grid and become loose text. Where column rules of a grid run on past the
  * outermost row rule they cross, the rule the producer left out is added at their common end.
  */
-function closeOpenEnds(h: Rule[], v: Rule[]): { closing: Rule[]; bridges: Rule[] } {
+/**
+ * For each vertical rule, the horizontal rules it crosses (indices into h, which is sorted by y):
+ * only the rules within its vertical reach are looked at.
+ */
+function crossingsByColumn(h: Rule[], v: Rule[]): number[][] {
+  const ys = h.map((hr) => hr.at);
+  return v.map((vr) => {
+    const out: number[] = [];
+    for (let i = firstAtLeast(ys, vr.a - CROSS); i < h.length && ys[i]! <= vr.b + CROSS; i += 1) if (crosses(h[i]!, vr)) out.push(i);
+    return out;
+  });
+}
+
+function closeOpenEnds(h: Rule[], v: Rule[], crossed: number[][]): { closing: Rule[]; bridges: Rule[] } {
   const added: Rule[] = [];
   const bridges: Rule[] = [];
-  const spans = v.map((vr) => {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const hr of h) {
-      if (!crosses(hr, vr)) continue;
-      first = Math.min(first, hr.at);
-      last = Math.max(last, hr.at);
-    }
-    return { vr, first, last };
-  }).filter((s) => s.first <= s.last);
+  const spans = v
+    .map((vr, vi) => {
+      const list = crossed[vi]!;
+      return { vr, first: list.length ? h[list[0]!]!.at : Infinity, last: list.length ? h[list[list.length - 1]!]!.at : -Infinity };
+    })
+    .filter((s) => s.first <= s.last);
   for (const end of ['a', 'b'] as const) {
     const open = spans.filter((s) => (end === 'a' ? s.first - s.vr.a : s.vr.b - s.last) > MIN_OVERHANG);
     const done: number[] = [];
@@ -120,7 +129,7 @@ function closeOpenEnds(h: Rule[], v: Rule[]): { closing: Rule[]; bridges: Rule[]
   }
   // Column rules with no row rule at all, side by side from the same top to the same bottom: a page
   // taken up by one tall row of a table cut at both ends (its text continues from the page before).
-  const bare = v.filter((vr) => !h.some((hr) => crosses(hr, vr)));
+  const bare = v.filter((_, vi) => crossed[vi]!.length === 0);
   const boxed: number[] = [];
   for (const vr of bare) {
     if (boxed.some((a) => Math.abs(a - vr.a) <= SNAP)) continue;
@@ -145,38 +154,43 @@ export function findTables(rules: Rule[]): GridTable[] {
   let { h, v } = normaliseRules(rules);
   // Hatching, charts and maps make thousands of rules; no table grid needs this many crossings.
   if (h.length * v.length > MAX_CROSSINGS) return [];
-  const { closing, bridges } = closeOpenEnds(h, v);
-  if (closing.length || bridges.length) ({ h, v } = normaliseRules([...h, ...v, ...closing, ...bridges]));
+  let crossed = crossingsByColumn(h, v);
+  const { closing, bridges } = closeOpenEnds(h, v, crossed);
+  if (closing.length || bridges.length) {
+    ({ h, v } = normaliseRules([...h, ...v, ...closing, ...bridges]));
+    crossed = crossingsByColumn(h, v);
+  }
   const crossings: Crossing[] = [];
-  for (let vi = 0; vi < v.length; vi += 1) {
-    const vr = v[vi]!;
-    for (let hi = 0; hi < h.length; hi += 1) {
-      const hr = h[hi]!;
-      if (crosses(hr, vr)) crossings.push({ x: vr.at, y: hr.at, hi, vi });
-    }
-  }
-  const byPoint = new Map<string, Crossing>();
-  for (const c of crossings) byPoint.set(key(c.x, c.y), c);
+  crossed.forEach((list, vi) => {
+    for (const hi of list) crossings.push({ x: v[vi]!.at, y: h[hi]!.at, hi, vi });
+  });
   // Crossings on each horizontal rule sorted by x, on each vertical rule by y.
-  const onH = new Map<number, Crossing[]>();
-  const onV = new Map<number, Crossing[]>();
+  const onH: Crossing[][] = h.map(() => []);
+  const onV: Crossing[][] = v.map(() => []);
   for (const c of crossings) {
-    (onH.get(c.hi) ?? onH.set(c.hi, []).get(c.hi)!).push(c);
-    (onV.get(c.vi) ?? onV.set(c.vi, []).get(c.vi)!).push(c);
+    onH[c.hi]!.push(c);
+    onV[c.vi]!.push(c);
   }
-  for (const list of onH.values()) list.sort((p, q) => p.x - q.x);
-  for (const list of onV.values()) list.sort((p, q) => p.y - q.y);
+  for (const list of onH) list.sort((p, q) => p.x - q.x);
+  for (const list of onV) list.sort((p, q) => p.y - q.y);
+  const atH = new Map<Crossing, number>();
+  const atV = new Map<Crossing, number>();
+  for (const list of onH) list.forEach((c, i) => atH.set(c, i));
+  for (const list of onV) list.forEach((c, i) => atV.set(c, i));
 
   const cells: Box[] = [];
   for (const c of crossings) {
-    const right = onH.get(c.hi)!.filter((d) => d.x > c.x);
-    const down = onV.get(c.vi)!.filter((d) => d.y > c.y);
-    found: for (const d of down) {
-      for (const r of right) {
-        // The bottom-right corner must be reached by the rules through the right and the bottom crossing.
-        const bottom = h[d.hi]!;
-        const side = v[r.vi]!;
-        if (byPoint.has(key(r.x, d.y)) && r.x <= bottom.b + CROSS && r.x >= bottom.a - CROSS && d.y <= side.b + CROSS && d.y >= side.a - CROSS) {
+    const row = onH[c.hi]!;
+    const column = onV[c.vi]!;
+    found: for (let j = atV.get(c)! + 1; j < column.length; j += 1) {
+      const d = column[j]!;
+      if (d.y <= c.y) continue;
+      const bottom = h[d.hi]!;
+      for (let i = atH.get(c)! + 1; i < row.length; i += 1) {
+        const r = row[i]!;
+        if (r.x <= c.x) continue;
+        // The bottom-right corner must be a crossing of the rules through the right and the bottom crossings.
+        if (crosses(bottom, v[r.vi]!)) {
           cells.push({ x0: c.x, top: c.y, x1: r.x, bottom: d.y });
           break found;
         }
@@ -194,14 +208,15 @@ export function findTables(rules: Rule[]): GridTable[] {
   return tables;
 }
 
-function key(x: number, y: number): string {
-  return `${x.toFixed(2)},${y.toFixed(2)}`;
+/** A corner as one number (hundredths of a point), cheaper than a string key. */
+function key(x: number, y: number): number {
+  return Math.round(x * 100) * 1_000_000 + Math.round(y * 100);
 }
 
 function groupCells(cells: Box[]): GridTable[] {
   const parent = cells.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const owner = new Map<string, number>();
+  const owner = new Map<number, number>();
   cells.forEach((cell, i) => {
     for (const k of [key(cell.x0, cell.top), key(cell.x1, cell.top), key(cell.x0, cell.bottom), key(cell.x1, cell.bottom)]) {
       const j = owner.get(k);
@@ -226,15 +241,19 @@ function groupCells(cells: Box[]): GridTable[] {
 function splitByExtent(boxes: Box[]): Box[][] {
   const tops = uniqueSorted(boxes.map((b) => b.top));
   if (tops.length < 2) return [boxes];
-  const bands = tops.map((top) => {
-    // Cells spanning down from earlier rows count too: a rowspan'd first column is still the edge.
-    const row = boxes.filter((b) => b.top <= top + 0.5 && b.bottom > top + 0.5);
-    return { top, x0: Math.min(...row.map((b) => b.x0)), x1: Math.max(...row.map((b) => b.x1)) };
-  });
+  // Each row band's extent, cells spanning down from earlier rows included (a rowspan'd first column is still the edge).
+  const x0 = tops.map(() => Infinity);
+  const x1 = tops.map(() => -Infinity);
+  for (const b of boxes) {
+    for (let i = firstAtLeast(tops, b.top - 0.5); i < tops.length && tops[i]! < b.bottom - 0.5; i += 1) {
+      x0[i] = Math.min(x0[i]!, b.x0);
+      x1[i] = Math.max(x1[i]!, b.x1);
+    }
+  }
+  const edges = edgeIndex(boxes);
   const cuts: number[] = [];
-  for (let i = 1; i < bands.length; i += 1) {
-    const [a, b] = [bands[i - 1]!, bands[i]!];
-    if (Math.abs(a.x0 - b.x0) > EXTENT_JUMP || Math.abs(a.x1 - b.x1) > EXTENT_JUMP || columnsBreak(boxes, b.top)) cuts.push(b.top);
+  for (let i = 1; i < tops.length; i += 1) {
+    if (Math.abs(x0[i - 1]! - x0[i]!) > EXTENT_JUMP || Math.abs(x1[i - 1]! - x1[i]!) > EXTENT_JUMP || columnsBreak(edges, tops[i]!)) cuts.push(tops[i]!);
   }
   if (!cuts.length) return [boxes];
   const parts: Box[][] = Array.from({ length: cuts.length + 1 }, () => []);
@@ -246,16 +265,49 @@ function splitByExtent(boxes: Box[]): Box[][] {
   return parts.filter((part) => part.length > 0);
 }
 
+/** First index of a sorted list whose value is at least `value`. */
+function firstAtLeast(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Boxes whose top (or bottom) lies within 0.5 of y, looked up in half-point buckets. */
+type EdgeIndex = (edge: 'top' | 'bottom', y: number) => Box[];
+
+function edgeIndex(boxes: Box[]): EdgeIndex {
+  const buckets = { top: new Map<number, Box[]>(), bottom: new Map<number, Box[]>() };
+  for (const b of boxes) {
+    push(buckets.top, Math.round(b.top * 2), b);
+    push(buckets.bottom, Math.round(b.bottom * 2), b);
+  }
+  return (edge, y) => {
+    const k = Math.round(y * 2);
+    return [k - 1, k, k + 1].flatMap((key) => buckets[edge].get(key) ?? []).filter((b) => Math.abs(b[edge] - y) <= 0.5);
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * True when the column borders meeting a horizontal rule from above and from below mostly
  * disagree: the rule is the bottom of one table and the top of another, not a row border.
  * (Spanned header cells only leave borders out, so they still agree.)
  */
-function columnsBreak(boxes: Box[], y: number): boolean {
+function columnsBreak(edges: EdgeIndex, y: number): boolean {
   // Interior borders only: the outer edges of two tables of equal width always agree.
   const interior = (xs: number[]) => xs.slice(1, -1);
-  const above = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.bottom - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
-  const below = interior(uniqueSorted(boxes.filter((b) => Math.abs(b.top - y) <= 0.5).flatMap((b) => [b.x0, b.x1])));
+  const above = interior(uniqueSorted(edges('bottom', y).flatMap((b) => [b.x0, b.x1])));
+  const below = interior(uniqueSorted(edges('top', y).flatMap((b) => [b.x0, b.x1])));
   if (above.length < 2 || below.length < 2) return false;
   const shared = above.filter((x) => below.some((w) => Math.abs(w - x) <= 1)).length;
   return shared / Math.min(above.length, below.length) < 0.5;
@@ -268,10 +320,16 @@ function uniqueSorted(values: number[]): number[] {
   return out;
 }
 
+/** Index of the value in the sorted list nearest to `value` (binary search). */
 function indexOf(list: number[], value: number): number {
-  let best = 0;
-  for (let i = 1; i < list.length; i += 1) if (Math.abs(list[i]! - value) < Math.abs(list[best]! - value)) best = i;
-  return best;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(list[lo - 1]! - value) <= Math.abs(list[lo]! - value) ? lo - 1 : lo;
 }
 
 function toGrid(boxes: Box[]): GridTable {

@@ -185,11 +185,46 @@ function dropEmptyClosedRows(table: LaidTable, closed: GridTable['closed']): Lai
   return { ...table, cells, rows, top, bottom };
 }
 
+/** Slot of a sorted border list that x falls in (-1 outside). */
+function slot(borders: number[], x: number): number {
+  let lo = 0;
+  let hi = borders.length - 1;
+  if (x < borders[0]! || x > borders[hi]!) return -1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (borders[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which cell of the grid holds a point: by row and column slot, a cell list scan only at the edges. */
+function cellLocator(grid: GridTable): (x: number, y: number) => number {
+  const cols = grid.xs.length - 1;
+  const at = new Int32Array(Math.max(0, (grid.ys.length - 1) * cols)).fill(-1);
+  grid.cells.forEach((cell, i) => {
+    for (let r = cell.row; r < cell.row + cell.rowSpan && r < grid.ys.length - 1; r += 1) {
+      for (let c = cell.col; c < cell.col + cell.colSpan && c < cols; c += 1) if (at[r * cols + c] === -1) at[r * cols + c] = i;
+    }
+  });
+  return (x, y) => {
+    const r = slot(grid.ys, y);
+    const c = slot(grid.xs, x);
+    const i = r >= 0 && c >= 0 ? at[r * cols + c]! : -1;
+    if (i >= 0 && contains(grid.cells[i]!, x, y)) return i;
+    return grid.cells.findIndex((cell) => contains(cell, x, y));
+  };
+}
+
 export function layoutPage(runs: TextRun[], allGrids: GridTable[]): PageLayout {
   const grids = allGrids.filter((g) => isDataGrid(g) || isRowGrid(g));
   const outside: TextRun[] = [];
   const perCell = new Map<GridTable, TextRun[][]>();
-  for (const grid of grids) perCell.set(grid, grid.cells.map(() => []));
+  const locate = new Map<GridTable, (x: number, y: number) => number>();
+  for (const grid of grids) {
+    perCell.set(grid, grid.cells.map(() => []));
+    locate.set(grid, cellLocator(grid));
+  }
   for (const run of runs) {
     const cy = centreY(run);
     const grid = grids.find((g) => cy >= g.top && cy <= g.bottom && run.x1 > g.x0 && run.x0 < g.x1);
@@ -197,9 +232,9 @@ export function layoutPage(runs: TextRun[], allGrids: GridTable[]): PageLayout {
       outside.push(run);
       continue;
     }
+    const find = locate.get(grid)!;
     for (const piece of splitRun(run, grid.xs)) {
-      const cx = (piece.x0 + piece.x1) / 2;
-      const index = grid.cells.findIndex((cell) => contains(cell, cx, cy));
+      const index = find((piece.x0 + piece.x1) / 2, cy);
       if (index < 0) outside.push(piece);
       else perCell.get(grid)![index]!.push(piece);
     }

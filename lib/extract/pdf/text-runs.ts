@@ -88,8 +88,9 @@ function estimateWidth(text: string): number {
  * positions are estimated from nominal advances scaled to the item's width.
  */
 export function splitRun(run: TextRun, cuts: readonly number[]): TextRun[] {
+  // Most runs sit inside one cell: no cut between their ends, nothing to do.
+  if (!cuts.some((x) => x > run.x0 + 1 && x < run.x1 - 1) || run.text.length > MAX_SPLIT_LENGTH) return [run];
   const inside = cuts.filter((x) => x > run.x0 + 1 && x < run.x1 - 1);
-  if (inside.length === 0 || run.text.length > MAX_SPLIT_LENGTH) return [run];
   const chars = Array.from(run.text);
   const total = chars.reduce((s, ch) => s + advance(ch), 0) || 1;
   const unit = (run.x1 - run.x0) / total;
