@@ -13,18 +13,20 @@ import {
 import type { SourceTable } from '../../../../lib/engine/source';
 import { table } from '../../../helpers/tables';
 
-/** A 支出总表 printed over two pages: the second piece repeats the header and is merged into the first. */
+/**
+ * A 支出总表 printed over two pages, as PDF extraction hands it over: one table, joined at the
+ * page break (the repeated header row dropped), the seam recorded.
+ */
 function twoPageDocument(): { source: string; title: string; tables: SourceTable[]; blocks: [] } {
   const header = ['科目编码', '科目名称', '合计'];
-  const first = table([header, ['201', '一般公共服务支出', '10.00'], ['20101', '人大事务', '4.00']], { anchor: 't0', before: ['支出预算总表', '单位：万元'] });
-  const second = table([header, ['20102', '政协事务', '6.00'], ['合计', '合计@c1', '10.00']], { anchor: 't1', before: ['续表'] });
+  const joined = table([header, ['201', '一般公共服务支出', '10.00'], ['20101', '人大事务', '4.00'], ['20102', '政协事务', '6.00'], ['合计', '合计@c1', '10.00']], {
+    anchor: 't0',
+    before: ['支出预算总表', '单位：万元'],
+  });
   return {
     source: 'budget.pdf',
     title: '测试部门2024年部门预算',
-    tables: [
-      { ...first, page: 3, seq: 0 },
-      { ...second, page: 4, seq: 1 },
-    ],
+    tables: [{ ...joined, page: 3, seq: 0, seams: [{ row: 3, page: 4, certain: true }] }],
     blocks: [],
   };
 }
@@ -38,8 +40,7 @@ describe('dumpTables', () => {
     expect(only!.pages).toEqual([3, 4]);
     expect(only!.unit).toBe('万元');
     expect(only!.headerRows).toBe(1);
-    // The repeated header row stays in the grid: the dump shows the rows as the model holds them.
-    expect(only!.rows.map((row) => row[1])).toEqual(['科目名称', '一般公共服务支出', '人大事务', '科目名称', '政协事务', '合计']);
+    expect(only!.rows.map((row) => row[1])).toEqual(['科目名称', '一般公共服务支出', '人大事务', '政协事务', '合计']);
   });
 
   it('writes spanned positions with their origin text, as the expanded grid holds them', () => {
@@ -85,7 +86,7 @@ describe('JSON and Markdown', () => {
     const doc = twoPageDocument();
     const parsed = JSON.parse(formatTablesJson(dumpTables(doc.source, analyseDocument(doc).tables, doc.tables))) as { schema: string; tables: { rows: string[][] }[] };
     expect(parsed.schema).toBe('budget-lens/tables@1');
-    expect(parsed.tables[0]!.rows).toHaveLength(6);
+    expect(parsed.tables[0]!.rows).toHaveLength(5);
   });
 
   it('Markdown escapes pipes and markup in cells', () => {
