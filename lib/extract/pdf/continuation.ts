@@ -335,6 +335,7 @@ function boxOf(b: Box): Box {
 function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { line: TextLine; page: number }[], headerOnly = false): boolean {
   let how: Alignment = { shift: 0, added: [], by: 'borders', certain: true };
   let xs = chain.xs;
+  if (piece && opensWithOwnTitle(chain, piece)) return false;
   if (piece) {
     let found = align(chain, piece);
     if (!found && chain.tail) {
@@ -376,6 +377,19 @@ function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { li
   return true;
 }
 
+/**
+ * A piece whose first row is one cell across the whole grid holding a title (Word exports put the
+ * title inside the table) begins a table of its own, unless the chain begins with the same row.
+ */
+function opensWithOwnTitle(chain: Chain, piece: LaidTable): boolean {
+  const first = piece.cells.filter((cell) => cell.row === 0);
+  if (first.length !== 1 || first[0]!.colSpan < piece.cols) return false;
+  const text = compactText(first[0]!.text);
+  if (!/表/.test(text) || isNumber(text)) return false;
+  const top = chain.joined.cells.filter((cell) => cell.row === 0);
+  return !(top.length === 1 && compactText(top[0]!.text) === text);
+}
+
 /** Lines above `top` on a page, nearest last, back to the previous table. */
 function linesAbove(page: PageLayout, top: number, after = -Infinity): TextLine[] {
   return page.lines.filter((line) => line.bottom <= top + 1 && line.top >= after - 1);
@@ -414,7 +428,7 @@ export function joinPages(pages: PageLayout[]): JoinedPage[] {
       } else if (head && !blocked) {
         // An untitled table right at the top of the page, after a table that ran to the foot of the last one.
         const chain = begin(head, page, []);
-        if (!head.fragment) chain.joined.doubts.push({ reason: DOUBT.unjoined });
+        if (!head.fragment && !opensWithOwnTitle(open.chain, head)) chain.joined.doubts.push({ reason: DOUBT.unjoined });
         last = chain;
         lastBottom = head.bottom;
         start = 1;

@@ -135,6 +135,16 @@ describe('what the join records', () => {
     expect(doc.tables[0]!.seams).toEqual([{ row: 9, page: 2, certain: false, doubt: expect.stringMatching(/不在表格线内/) }]);
   });
 
+  it('a table whose title is a row of its own grid (Word) does not continue the table before it', async () => {
+    const first = codedTable(8);
+    const titled = codedTable(6);
+    const second: TableSpec = { ...titled, title: '', meta: [], rows: [[{ text: '一般公共预算基本支出表', colSpan: 5 }], ...titled.rows], header: 3 };
+    const { doc } = await extractBytes(writePdf([...pagedTablePages(first), ...pagedTablePages(second)]));
+    expect(doc.tables).toHaveLength(2);
+    expect(grid(doc.tables[1]!)[0]![0]).toBe('一般公共预算基本支出表');
+    expect(doc.tables[1]!.doubts).toBeUndefined();
+  });
+
   it('a table under its own title on the next page is a table of its own, without a doubt', async () => {
     const first = codedTable(8);
     const second = { ...codedTable(6), title: '2026年部门一般公共预算基本支出表' };
