@@ -1,8 +1,13 @@
-import type { ReadingDoubt, TableSeam } from '../../engine/source';
 import { compactText } from '../../engine/amount/normalize';
 import type { Box } from './lattice';
-import type { LaidCell, LaidTable, PageLayout, TextLine } from './page-layout';
+import type { LaidTable, PageLayout, TextLine } from './page-layout';
 import { PAGE_NUMBER, wrapJoiner } from './page-layout';
+import type { JoinedPage, JoinedTable, PlacedCell } from './joined-table';
+import { isNumber, slotOf } from './joined-table';
+import { align, insertBorders, mapCells, type Alignment } from './column-match';
+import { looseRows, mergeCutRow, repeatedHeader } from './seam-rows';
+
+export type { JoinedPage, JoinedTable, PlacedCell } from './joined-table';
 
 /**
  * Tables continued over page breaks, joined where the geometry shows it: the piece at the foot of
@@ -17,42 +22,8 @@ import { PAGE_NUMBER, wrapJoiner } from './page-layout';
  * the table above but cannot be joined with confidence keeps a doubt saying so.
  */
 
-export interface PlacedCell extends LaidCell {
-  page: number;
-  /** Further places its text is drawn: the part of a cell cut by a page break, on the next page. */
-  more?: { page: number; box: Box }[];
-}
-
-/** A table as read over all the pages it covers. */
-export interface JoinedTable extends Box {
-  /** Page of its first piece (the box is that piece's). */
-  page: number;
-  rows: number;
-  cols: number;
-  cells: PlacedCell[];
-  /** One box per piece, in order. */
-  parts: { page: number; box: Box }[];
-  seams: TableSeam[];
-  doubts: ReadingDoubt[];
-}
-
-export interface JoinedPage {
-  tables: JoinedTable[];
-  lines: TextLine[];
-}
-
-/** Border positions this close (points) are the same border. */
-const BORDER = 3;
-/** Text positions of borderless columns vary with the widths of their numbers. */
-const LOOSE_BORDER = 8;
-/** Rows compared when looking for a header repeated on the continuation page. */
-const HEADER_ROWS = 8;
-const NUMBER = /^[-－—]?[\d,，]+(?:[.．]\d+)?%?$/;
-/**
- * Labels that open a row of their own: a code, a numbered item, 其中. (Not 小计/合计: "当年收入" /
- * "小计" is one label cut in two.)
- */
-const ROW_START = /^(\d{3,}(?![\d年号】\])）%.,，人元万])|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|其中)/;
+/** How far (points) a row of loose text may reach past the table's outer borders. */
+const MARGIN = 3;
 const CONTINUED = /^[（(]?续(表|上表)?[)）]?$|[（(]续(表)?[)）]$/;
 const TITLE_LIKE = /表$|单位[:：]|^附件|^公开\d+表/;
 
@@ -61,20 +32,6 @@ const DOUBT = {
   loose: '分页处有文字不在表格线内，已按位置读入这张表，可能读错行或列',
   unjoined: '此表位于页首且没有标题，可能接续上一页的表格，但两者的列对不齐，未合并为一张表',
 } as const;
-
-const isNumber = (text: string) => NUMBER.test(text.replace(/\s+/g, ''));
-
-function nearest(list: number[], value: number): number {
-  let best = 0;
-  for (let i = 1; i < list.length; i += 1) if (Math.abs(list[i]! - value) < Math.abs(list[best]! - value)) best = i;
-  return best;
-}
-
-/** Index of the column slot of `xs` that contains x (clamped to the outer slots). */
-function slotOf(xs: number[], x: number): number {
-  for (let i = 1; i < xs.length - 1; i += 1) if (x < xs[i]!) return i - 1;
-  return Math.max(0, xs.length - 2);
-}
 
 /** Lines repeated at the same edge of several pages: running headers and footers. */
 function runningTexts(pages: PageLayout[]): Set<string> {
@@ -99,92 +56,6 @@ interface Chain {
   tail?: { xs: number[]; ruled: boolean };
   /** Lines above the first piece (title, unit, department): a producer repeating them on every page is not a new table. */
   context: Set<string>;
-}
-
-interface Alignment {
-  shift: number;
-  /** Borders of the piece the chain does not have yet (in chain coordinates). */
-  added: number[];
-  /** How cells find their columns: by their borders, by their centres (borderless), by index under a repeated header. */
-  by: 'borders' | 'centres' | 'header';
-  certain: boolean;
-}
-
-/** How the columns of `piece` fall on the borders `xs` (a chain's or its tail's), or null when the two are different tables. */
-function align(grid: { xs: number[]; ruled: boolean }, piece: LaidTable): Alignment | null {
-  const xs = grid.xs;
-  const [a0, a1] = [xs[0]!, xs[xs.length - 1]!];
-  const tolerance = grid.ruled && piece.ruled ? BORDER : LOOSE_BORDER;
-  let shift = 0;
-  // A whole table moved sideways (mirrored margins) keeps its width.
-  if (Math.abs(piece.x0 - a0) > tolerance && Math.abs(piece.x1 - piece.x0 - (a1 - a0)) <= tolerance) shift = piece.x0 - a0;
-  const bs = piece.xs.map((x) => x - shift);
-  if (Math.abs(bs[0]! - a0) > tolerance || Math.abs(bs[bs.length - 1]! - a1) > tolerance) return null;
-  if (!grid.ruled || !piece.ruled) {
-    // Borderless columns: each of the piece's columns must sit inside one of the chain's.
-    const slots = piece.xs.slice(0, -1).map((_, c) => {
-      const cells = piece.cells.filter((cell) => cell.col === c);
-      const x0 = Math.min(...cells.map((cell) => cell.x0)) - shift;
-      const x1 = Math.max(...cells.map((cell) => cell.x1)) - shift;
-      return { first: slotOf(xs, x0 + 1), last: slotOf(xs, x1 - 1) };
-    });
-    const distinct = slots.every((s, i) => s.first === s.last && (i === 0 || s.first > slots[i - 1]!.first));
-    return { shift, added: [], by: 'centres', certain: distinct };
-  }
-  const inner = (list: number[]) => list.slice(1, -1);
-  const matchedB = inner(bs).filter((x) => xs.some((y) => Math.abs(x - y) <= tolerance));
-  const matchedA = inner(xs).filter((y) => bs.some((x) => Math.abs(x - y) <= tolerance));
-  const pieceInChain = matchedB.length === bs.length - 2;
-  const chainInPiece = matchedA.length === xs.length - 2;
-  if (pieceInChain) return { shift, added: [], by: 'borders', certain: true };
-  // The chain so far has fewer borders (a header piece with spanned cells): the piece adds its own.
-  if (chainInPiece) return { shift, added: inner(bs).filter((x) => !xs.some((y) => Math.abs(x - y) <= tolerance)), by: 'borders', certain: true };
-  const smaller = Math.min(bs.length, xs.length) - 2;
-  if (smaller > 0 && matchedB.length * 2 < smaller) return null;
-  return { shift, added: [], by: 'borders', certain: false };
-}
-
-/**
- * A piece laid out differently (narrower, re-flowed by WPS or a browser) that repeats the chain's
- * header cell for cell: its columns are the header's, whatever their x-positions.
- */
-function alignByHeader(chain: Chain, piece: LaidTable, page: number): Alignment | null {
-  if (piece.cols !== chain.joined.cols) return null;
-  const cells = piece.cells.map((cell) => ({ ...cell, page }));
-  return repeatedHeader(chain, cells, piece.rows) > 0 ? { shift: 0, added: [], by: 'header', certain: true } : null;
-}
-
-function insertBorders(chain: Chain, added: number[]): void {
-  for (const x of [...added].sort((p, q) => p - q)) {
-    const k = chain.xs.findIndex((y) => y > x);
-    if (k <= 0) continue;
-    chain.xs.splice(k, 0, x);
-    // Old column k − 1 splits in two: cells right of it move, cells over it span one more.
-    for (const cell of chain.joined.cells) {
-      if (cell.col >= k) cell.col += 1;
-      else if (cell.col + cell.colSpan > k - 1) cell.colSpan += 1;
-    }
-  }
-  chain.joined.cols = chain.xs.length - 1;
-}
-
-/** The piece's cells in the chain's columns, rows numbered from 0. */
-function mapCells(xs: number[], piece: LaidTable, page: number, how: Alignment): PlacedCell[] {
-  if (how.by === 'header') return piece.cells.map((cell) => ({ ...cell, page }));
-  return piece.cells.map((cell) => {
-    const x0 = cell.x0 - how.shift;
-    const x1 = cell.x1 - how.shift;
-    let col: number;
-    let end: number;
-    if (how.by === 'borders') {
-      col = nearest(xs, x0);
-      end = Math.max(col + 1, nearest(xs, x1));
-    } else {
-      col = slotOf(xs, (x0 + x1) / 2);
-      end = col + 1;
-    }
-    return { ...cell, col: Math.min(col, xs.length - 2), colSpan: Math.max(1, Math.min(end, xs.length - 1) - col), page };
-  });
 }
 
 interface Piece {
@@ -219,93 +90,9 @@ function lineKind(line: TextLine, chain: Chain | null, running: Set<string>): Li
   if (!chain || TITLE_LIKE.test(text)) return 'other';
   const xs = chain.xs;
   const pieces = piecesOf(line);
-  if (!pieces.every((p) => p.x0 >= xs[0]! - BORDER && p.x1 <= xs[xs.length - 1]! + BORDER)) return 'other';
+  if (!pieces.every((p) => p.x0 >= xs[0]! - MARGIN && p.x1 <= xs[xs.length - 1]! + MARGIN)) return 'other';
   const slots = new Set(pieces.map((p) => slotOf(xs, (p.x0 + p.x1) / 2)));
   return pieces.some((p) => isNumber(p.text)) || slots.size >= 2 ? 'row' : 'other';
-}
-
-/** Text rows outside any grid, as cells in the chain's columns: each run goes to the column its middle falls in. */
-function looseRows(chain: Chain, lines: { line: TextLine; page: number }[]): PlacedCell[][] {
-  return lines.map(({ line, page }, r) => {
-    const cells = new Map<number, PlacedCell>();
-    for (const part of line.parts) {
-      const text = line.text.slice(part.start, part.end).trim();
-      if (!text) continue;
-      const col = slotOf(chain.xs, (part.box.x0 + part.box.x1) / 2);
-      const known = cells.get(col);
-      if (known) known.text += wrapJoiner(known.text, text) + text;
-      else cells.set(col, { ...part.box, x0: chain.xs[col]!, x1: chain.xs[col + 1]!, row: r, col, rowSpan: 1, colSpan: 1, text, page });
-    }
-    return [...cells.values()];
-  });
-}
-
-/** Text of every position of rows [from, to) of the cells, spans expanded. */
-function expandRows(cells: PlacedCell[], from: number, to: number, cols: number): string[][] {
-  const out = Array.from({ length: Math.max(0, to - from) }, () => Array.from({ length: cols }, () => ''));
-  for (const cell of cells) {
-    for (let r = Math.max(cell.row, from); r < Math.min(cell.row + cell.rowSpan, to); r += 1) {
-      for (let c = cell.col; c < Math.min(cols, cell.col + cell.colSpan); c += 1) out[r - from]![c] = compactText(cell.text);
-    }
-  }
-  return out;
-}
-
-/** An amount as data rows hold it (decimals or thousands separators), not a column number or a code. */
-const AMOUNT = /^[-－—]?\d{1,3}([,，]\d{3})+([.．]\d+)?$|^[-－—]?\d+[.．]\d+$/;
-
-/**
- * How many leading rows of the new piece repeat the chain's header (WPS and Excel print it on
- * every page): rows equal to the chain's first rows, one by one, up to its first row of amounts.
- */
-function repeatedHeader(chain: Chain, cells: PlacedCell[], rows: number): number {
-  const cols = chain.joined.cols;
-  const head = expandRows(chain.joined.cells, 0, Math.min(HEADER_ROWS, chain.joined.rows), cols);
-  const lead = expandRows(cells, 0, Math.min(HEADER_ROWS, rows), cols);
-  let n = 0;
-  while (n < lead.length && n < head.length) {
-    const row = head[n]!;
-    if (row.some((text) => AMOUNT.test(text)) || !row.some((text) => text && !isNumber(text))) break;
-    if (lead[n]!.join('|') !== row.join('|')) break;
-    n += 1;
-  }
-  // Never cut through a cell spanning down from the repeated rows into the body.
-  while (n > 0 && cells.some((cell) => cell.row < n && cell.row + cell.rowSpan > n)) n -= 1;
-  return n;
-}
-
-/**
- * Puts a row cut by the page break back together: the new piece's first row holds the rest of the
- * chain's last row when its text continues cells whose last line ran to the right rule, and no
- * column has an amount on both sides.
- */
-function mergeCutRow(chain: Chain, cells: PlacedCell[]): boolean {
-  const row = cells.filter((cell) => cell.row === 0);
-  const first = row.filter((cell) => cell.text);
-  if (!first.length || row.some((cell) => cell.rowSpan > 1)) return false;
-  const last = chain.joined.rows - 1;
-  if (last < 0) return false;
-  const above = (col: number) => chain.joined.cells.find((cell) => cell.row <= last && cell.row + cell.rowSpan > last && cell.col <= col && cell.col + cell.colSpan > col);
-  let continued = false;
-  for (const cell of first) {
-    const top = above(cell.col);
-    const number = isNumber(cell.text);
-    // An amount may sit in the second part of its cut row; text only continues text that ran to the rule.
-    if (number && !top?.text) continue;
-    if (!top?.text || number || isNumber(top.text) || ROW_START.test(compactText(cell.text)) || !top.open) return false;
-    continued = true;
-  }
-  if (!continued) return false;
-  for (const cell of first) {
-    const top = above(cell.col);
-    const where = { page: cell.page, box: { x0: cell.x0, x1: cell.x1, top: cell.top, bottom: cell.bottom } };
-    if (top) {
-      top.text = top.text ? top.text + wrapJoiner(top.text, cell.text) + cell.text : cell.text;
-      top.open = cell.open;
-      top.more = [...(top.more ?? []), where];
-    } else chain.joined.cells.push({ ...cell, row: last });
-  }
-  return true;
 }
 
 function startChain(table: LaidTable, page: number, context: string[]): Chain {
@@ -350,19 +137,19 @@ function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { li
     if (!found || (headerOnly && found.added.length)) return false;
     how = found;
   }
-  if (how.added.length) insertBorders(chain, how.added);
-  const rows: PlacedCell[][] = looseRows(chain, loose);
+  if (how.added.length) insertBorders(chain.joined, chain.xs, how.added);
+  const rows: PlacedCell[][] = looseRows(chain.xs, loose);
   const offset = rows.length;
   const cells = rows.flat();
   if (piece) for (const cell of mapCells(xs, piece, page, how)) cells.push({ ...cell, row: cell.row + offset });
   let count = offset + (piece?.rows ?? 0);
-  const drop = repeatedHeader(chain, cells, count);
+  const drop = repeatedHeader(chain.joined, cells, count);
   if (headerOnly && drop === 0) return false;
   let local = cells.filter((cell) => cell.row >= drop).map((cell) => ({ ...cell, row: cell.row - drop }));
   count -= drop;
   const joined = chain.joined;
   let seamRow = joined.rows;
-  if (count > 0 && mergeCutRow(chain, local)) {
+  if (count > 0 && mergeCutRow(chain.joined, local)) {
     local = local.filter((cell) => cell.row > 0).map((cell) => ({ ...cell, row: cell.row - 1 }));
     count -= 1;
     seamRow = joined.rows - 1;
@@ -375,6 +162,16 @@ function extend(chain: Chain, piece: LaidTable | null, page: number, loose: { li
   const doubt = !how.certain ? DOUBT.columns : loose.length ? DOUBT.loose : undefined;
   joined.seams.push({ row: Math.min(seamRow, Math.max(0, joined.rows - 1)), page: piece ? page : loose[loose.length - 1]!.page, certain: !doubt, ...(doubt ? { doubt } : {}) });
   return true;
+}
+
+/**
+ * A piece laid out differently (narrower, re-flowed by WPS or a browser) that repeats the chain's
+ * header cell for cell: its columns are the header's, whatever their x-positions.
+ */
+function alignByHeader(chain: Chain, piece: LaidTable, page: number): Alignment | null {
+  if (piece.cols !== chain.joined.cols) return null;
+  const cells = piece.cells.map((cell) => ({ ...cell, page }));
+  return repeatedHeader(chain.joined, cells, piece.rows) > 0 ? { shift: 0, added: [], by: 'header', certain: true } : null;
 }
 
 /**
