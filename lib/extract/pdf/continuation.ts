@@ -33,12 +33,22 @@ const DOUBT = {
   unjoined: '此表位于页首且没有标题，可能接续上一页的表格，但两者的列对不齐，未合并为一张表',
 } as const;
 
+/** A line as running headers are compared: its page number aside (a title's numbers are its own). */
+function runningKey(text: string): string {
+  return /表/.test(text) ? text : text.replace(/\d+/g, '#');
+}
+
+/** "第3页，共10页", "3/10", "Page 3 of 10": page furniture PAGE_NUMBER leaves out. */
+function isPageMark(text: string): boolean {
+  return /^(?:第?#页|共#页|#[/／]#|#|page#(?:of#)?|[，,、.。\-－—–])+$/i.test(text.replace(/\d+/g, '#'));
+}
+
 /** Lines repeated at the same edge of several pages: running headers and footers. */
 function runningTexts(pages: PageLayout[]): Set<string> {
   const seen = new Map<string, number>();
   for (const page of pages) {
     const edges = new Set<string>();
-    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) edges.add(compactText(line.text));
+    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) edges.add(runningKey(compactText(line.text)));
     for (const text of edges) seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n >= 3).map(([text]) => text));
@@ -85,7 +95,7 @@ type LineKind = 'furniture' | 'row' | 'other';
 
 function lineKind(line: TextLine, chain: Chain | null, running: Set<string>): LineKind {
   const text = compactText(line.text);
-  if (!text || PAGE_NUMBER.test(line.text) || CONTINUED.test(text) || running.has(text)) return 'furniture';
+  if (!text || PAGE_NUMBER.test(line.text) || isPageMark(text) || CONTINUED.test(text) || running.has(runningKey(text))) return 'furniture';
   if (chain && (chain.context.has(text) || chain.context.has(text.replace(CONTINUED, '')))) return 'furniture';
   if (!chain || TITLE_LIKE.test(text)) return 'other';
   const xs = chain.xs;

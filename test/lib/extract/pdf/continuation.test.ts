@@ -94,6 +94,13 @@ describe('layouts of tables continued over a page break', () => {
     expect(rowOf(doc.tables[0]!, '信息网络及软件购置更新')).toEqual(['', '信息网络建设维护费', '信息网络及软件购置更新', '', '', '676.00']);
   });
 
+  it('page furniture between the pieces: a running header with the page number, "第N页，共M页" at the foot', async () => {
+    const spec = codedTable(20);
+    const doc = await read(spec, { at: [12], openTop: true, running: '江苏省高级人民法院2018年度部门预算  #', pageMark: '第#页，共4页', pagesBefore: [['一、部门职责'], ['二、机构设置']] });
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.seams).toEqual([{ row: 12, page: 4, certain: true }]);
+  });
+
   it('a table split in two on one page, the second part under a repeated header, is one table', async () => {
     const spec = codedTable(12);
     const pdf = pagedTablePdf(spec, { at: [8], repeatHeader: true });
