@@ -33,9 +33,9 @@ const DOUBT = {
   unjoined: '此表位于页首且没有标题，可能接续上一页的表格，但两者的列对不齐，未合并为一张表',
 } as const;
 
-/** A line as running headers are compared: its page number aside (a title's numbers are its own). */
+/** A line as running headers are compared: its page number aside (a title's or a note's numbers are its own). */
 function runningKey(text: string): string {
-  return /表/.test(text) ? text : text.replace(/\d+/g, '#');
+  return /表|^注/.test(text) ? text : text.replace(/\d+/g, '#');
 }
 
 /** "第3页，共10页", "3/10", "Page 3 of 10": page furniture PAGE_NUMBER leaves out. */
@@ -48,7 +48,8 @@ function runningTexts(pages: PageLayout[]): Set<string> {
   const seen = new Map<string, number>();
   for (const page of pages) {
     const edges = new Set<string>();
-    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) edges.add(runningKey(compactText(line.text)));
+    // Notes under tables ("注：本表无数据") repeat too, but they end a table; they are never furniture.
+    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) if (!/^注/.test(compactText(line.text))) edges.add(runningKey(compactText(line.text)));
     for (const text of edges) seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n >= 3).map(([text]) => text));
