@@ -49,7 +49,10 @@ function runningTexts(pages: PageLayout[]): Set<string> {
   for (const page of pages) {
     const edges = new Set<string>();
     // Notes under tables ("注：本表无数据") repeat too, but they end a table; they are never furniture.
-    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) if (!/^注/.test(compactText(line.text))) edges.add(runningKey(compactText(line.text)));
+    for (const line of [...page.lines.slice(0, 2), ...page.lines.slice(-2)]) {
+      const text = compactText(line.text);
+      if (!text.startsWith('注')) edges.add(runningKey(text));
+    }
     for (const text of edges) seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n >= 3).map(([text]) => text));
