@@ -24,7 +24,9 @@ export type { JoinedPage, JoinedTable, PlacedCell } from './joined-table';
 
 /** How far (points) a row of loose text may reach past the table's outer borders. */
 const MARGIN = 3;
-const CONTINUED = /^[（(]?续(表|上表)?[)）]?$|[（(]续(表)?[)）]$/;
+const CONTINUED = /^[（(]?续(表\d*|上表)?[)）]?$|[（(]续(表\d*)?[)）]$/;
+/** A unit line alone ("单位：万元", "金额单位：元"): repeated over a continuation, it starts no table. */
+const UNIT_ONLY = /^(金额)?单位[:：](万元|元|亿元|千元)$/;
 const TITLE_LIKE = /表$|单位[:：]|^附件|^公开\d+表/;
 
 const DOUBT = {
@@ -99,7 +101,7 @@ type LineKind = 'furniture' | 'row' | 'other';
 
 function lineKind(line: TextLine, chain: Chain | null, running: Set<string>): LineKind {
   const text = compactText(line.text);
-  if (!text || PAGE_NUMBER.test(line.text) || isPageMark(text) || CONTINUED.test(text) || running.has(runningKey(text))) return 'furniture';
+  if (!text || PAGE_NUMBER.test(line.text) || isPageMark(text) || CONTINUED.test(text) || UNIT_ONLY.test(text) || running.has(runningKey(text))) return 'furniture';
   if (chain && (chain.context.has(text) || chain.context.has(text.replace(CONTINUED, '')))) return 'furniture';
   if (!chain || TITLE_LIKE.test(text)) return 'other';
   const xs = chain.xs;

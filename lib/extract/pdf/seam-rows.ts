@@ -50,22 +50,25 @@ const AMOUNT = /^[-－—]?\d{1,3}([,，]\d{3})+([.．]\d+)?$|^[-－—]?\d+[.�
 
 /**
  * How many leading rows of the new piece repeat the chain's header (WPS and Excel print it on
- * every page): rows equal to the chain's first rows, one by one, up to its first row of amounts.
+ * every page): rows equal to the chain's header rows one by one, from its first row — or, when the
+ * repeat leaves out the first rows (a title row inside the grid), ending where the header ends.
  */
 export function repeatedHeader(table: JoinedTable, cells: PlacedCell[], rows: number): number {
   const cols = table.cols;
-  const head = expandRows(table.cells, 0, Math.min(HEADER_ROWS, table.rows), cols);
-  const lead = expandRows(cells, 0, Math.min(HEADER_ROWS, rows), cols);
-  let n = 0;
-  while (n < lead.length && n < head.length) {
-    const row = head[n]!;
-    if (row.some((text) => AMOUNT.test(text)) || !row.some((text) => text && !isNumber(text))) break;
-    if (lead[n]!.join('|') !== row.join('|')) break;
-    n += 1;
+  const head = expandRows(table.cells, 0, Math.min(HEADER_ROWS, table.rows), cols).map((row) => row.join('|'));
+  const lead = expandRows(cells, 0, Math.min(HEADER_ROWS, rows), cols).map((row) => row.join('|'));
+  const isHeader = (row: string) => !row.split('|').some((text) => AMOUNT.test(text)) && row.split('|').some((text) => text && !isNumber(text));
+  let end = 0;
+  while (end < head.length && isHeader(head[end]!)) end += 1;
+  let best = 0;
+  for (let start = 0; start < Math.min(3, end); start += 1) {
+    let n = 0;
+    while (n < lead.length && start + n < end && lead[n] === head[start + n]) n += 1;
+    if (n > best && (start === 0 || start + n === end)) best = n;
   }
   // Never cut through a cell spanning down from the repeated rows into the body.
-  while (n > 0 && cells.some((cell) => cell.row < n && cell.row + cell.rowSpan > n)) n -= 1;
-  return n;
+  while (best > 0 && cells.some((cell) => cell.row < best && cell.row + cell.rowSpan > best)) best -= 1;
+  return best;
 }
 
 /**

@@ -101,6 +101,19 @@ describe('layouts of tables continued over a page break', () => {
     expect(doc.tables[0]!.seams).toEqual([{ row: 12, page: 4, certain: true }]);
   });
 
+  it('a continuation under "续表1" or a unit line alone, and a repeated header without the title row of the grid', async () => {
+    const spec = codedTable(16);
+    for (const continuedLines of [['续表1'], ['单位：元'], ['（续表）', '金额单位：元']]) {
+      const doc = await read(spec, { at: [10], repeatHeader: true, continuedLines });
+      expect(doc.tables, continuedLines.join()).toHaveLength(1);
+      expect(doc.tables[0]!.rows, continuedLines.join()).toHaveLength(spec.rows.length);
+    }
+    const titled: TableSpec = { ...spec, title: '', meta: [], rows: [[{ text: '2026年部门支出功能分类预算表', colSpan: 5 }], ...spec.rows], header: 3 };
+    const doc = await read(titled, { at: [12], repeatHeader: true, repeatFrom: 1 });
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.rows).toHaveLength(titled.rows.length);
+  });
+
   it('a table split in two on one page, the second part under a repeated header, is one table', async () => {
     const spec = codedTable(12);
     const pdf = pagedTablePdf(spec, { at: [8], repeatHeader: true });
