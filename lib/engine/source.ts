@@ -62,6 +62,8 @@ export interface SourceTable {
   seq: number;
   /** 1-based page number for PDFs. */
   page?: number;
+  /** The worksheet a workbook's table is on: a table never continues one on another sheet. */
+  sheet?: string;
   /** Joins of pieces continued over pages, in row order (absent: one piece). */
   seams?: TableSeam[];
   /** Readings extraction is unsure of. */

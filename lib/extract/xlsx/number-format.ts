@@ -309,6 +309,12 @@ export function displayNumber(stored: string, formatCode: string, date1904 = fal
   if (p.percent) shown = shown.times(new Decimal(100).pow(p.percent));
   if (p.scale) shown = shown.dividedBy(new Decimal(1000).pow(p.scale));
 
+  // A number in a text-formatted ("@") cell shows as General.
+  if (p.text && !p.integer && !p.fraction) {
+    p.general = true;
+    p.prefix = p.prefix.replace('@', '');
+    p.suffix = p.suffix.replace('@', '');
+  }
   if (!p.general && !p.integer && !p.fraction && !p.exponent) {
     // A section of literals only: an accounting "-" for zero, or nothing (";;;" hides the value).
     const text = `${p.prefix}${p.suffix}`.replace('@', '');

@@ -163,7 +163,7 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
       return out;
     });
     if (lastTable) lastTable.after = sinceTable.slice(0, AFTER_LINES).map((b) => b.text);
-    const source: SourceTable = { anchor, rows: rowsOut, caption: '', before: sinceTable.slice(-BEFORE_LINES).map((b) => b.text), after: [], seq: counters.seq++ };
+    const source: SourceTable = { anchor, rows: rowsOut, caption: '', before: sinceTable.slice(-BEFORE_LINES).map((b) => b.text), after: [], seq: counters.seq++, sheet: sheetName };
     tables.push(source);
     places.set(anchor, { sheet: sheetIndex, ref: `${columnName(kept[0] ?? 0)}${(core[0] ?? 0) + 1}` });
     lastTable = source;
