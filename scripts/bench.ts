@@ -5,7 +5,7 @@
  * figures and never fails on them. Budgets: a 23-table page analysed in under 50 ms (issue 2);
  * PDF pipeline within 1.3× of pdf.js alone, a 30-page PDF in under 3 s (issue 4).
  *
- *   npm run bench [-- --html | --pdf] [--json]     BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3)
+ *   npm run bench [-- --html | --pdf | --xlsx] [--json]     BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3, also workbooks)
  *
  * Extraction runs on linkedom here; Chromium's DOM is faster, so these are conservative.
  */
@@ -15,12 +15,13 @@ import { parseHTML } from 'linkedom';
 import { extractHtml } from '../lib/extract/html';
 import { analyse } from '../lib/engine/analyse';
 import { benchPdf } from './bench-pdf';
+import { benchXlsx } from './bench-xlsx';
 
 const root = new URL('..', import.meta.url).pathname;
 const pagesDir = join(root, 'test/fixtures/pages');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
-const only = process.argv.includes('--pdf') ? 'pdf' : process.argv.includes('--html') ? 'html' : undefined;
+const only = process.argv.includes('--pdf') ? 'pdf' : process.argv.includes('--html') ? 'html' : process.argv.includes('--xlsx') ? 'xlsx' : undefined;
 const WARMUP = 3;
 
 function median(values: number[]): number {
@@ -79,6 +80,7 @@ function benchHtml(): Row[] {
   return rows;
 }
 
-const htmlRows = only === 'pdf' ? [] : benchHtml();
-const pdfRows = only === 'html' ? [] : await benchPdf(root, PDF_RUNS);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows }, null, 2));
+const htmlRows = only === undefined || only === 'html' ? benchHtml() : [];
+const pdfRows = only === undefined || only === 'pdf' ? await benchPdf(root, PDF_RUNS) : [];
+const xlsxRows = only === undefined || only === 'xlsx' ? await benchXlsx(root, PDF_RUNS) : [];
+if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows, xlsx: xlsxRows }, null, 2));

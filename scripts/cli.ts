@@ -1,10 +1,10 @@
 /**
- * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning]
- * budget-lens tables <file.html|file.pdf|url> [--format csv|json|md] [--out DIR]
+ * budget-lens check <file.html|file.pdf|file.xlsx|url> [more…] [--format text|json|md] [--fail-on error|warning]
+ * budget-lens tables <file.html|file.pdf|file.xlsx|url> [--format csv|json|md] [--out DIR]
  *
  * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
- * unreachable URL, HTTP error, encrypted or broken PDF, bad usage). Messages go to stderr, in Chinese with
+ * unreachable URL, HTTP error, encrypted or broken PDF or workbook, legacy .xls, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -37,8 +37,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表格的算术。
 
 用法：
-  budget-lens check <文件.html|网址> [更多…] [选项]
-  budget-lens tables <文件.html|文件.pdf|网址> [--format csv|json|md] [--out 目录]
+  budget-lens check <文件.html|文件.pdf|文件.xlsx|网址> [更多…] [选项]
+  budget-lens tables <文件.html|文件.pdf|文件.xlsx|网址> [--format csv|json|md] [--out 目录]
 
 选项：
   --format text|json|md   输出格式（默认 text；json 为 budget-lens/report@1，多个输入时为数组）
@@ -49,12 +49,13 @@ const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表�
   -h, --help              显示本帮助
   -v, --version           显示版本
 
-退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、PDF 加密或损坏、用法错误）。
+退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、PDF 或工作簿加密或损坏、.xls 旧格式、用法错误）。
 `;
 
 type Loaded =
   | { kind: 'html'; source: string; text: string }
   | { kind: 'pdf'; source: string; bytes: Uint8Array }
+  | { kind: 'xlsx'; source: string; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 
 interface Io {
@@ -117,8 +118,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       cannotCheck = true;
       continue;
     }
-    if (loaded.kind === 'pdf') {
-      const checked = await checkPdf(loaded.source, loaded.bytes);
+    if (loaded.kind === 'pdf' || loaded.kind === 'xlsx') {
+      const checked = loaded.kind === 'pdf' ? await checkPdf(loaded.source, loaded.bytes) : await checkXlsx(loaded.source, loaded.bytes);
       if ('failed' in checked) {
         io.err(`${checked.failed}\n`);
         cannotCheck = true;
@@ -160,7 +161,12 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
     io.err(`${loaded.message}\n`);
     return 2;
   }
-  const extracted = loaded.kind === 'pdf' ? await extractPdfDoc(loaded.source, loaded.bytes) : { doc: extractHtmlDoc(loaded.source, loaded.text), notChecked: [] };
+  const extracted =
+    loaded.kind === 'pdf'
+      ? await extractPdfDoc(loaded.source, loaded.bytes)
+      : loaded.kind === 'xlsx'
+        ? await extractXlsxDoc(loaded.source, loaded.bytes, '未能读取')
+        : { doc: extractHtmlDoc(loaded.source, loaded.text), notChecked: [] };
   if ('failed' in extracted) {
     io.err(`${extracted.failed}\n`);
     return 2;
@@ -198,6 +204,23 @@ async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: 
   } catch (error) {
     return { failed: `未能读取 ${source}：${describePdfError(error)}` };
   }
+}
+
+/** Workbooks: the reader is loaded only when a workbook comes (it is not needed for pages and PDFs). */
+async function extractXlsxDoc(source: string, bytes: Uint8Array, verb: string): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
+  const { extractXlsx, xlsxFailureReason } = await import('../lib/extract/xlsx/index');
+  try {
+    return await extractXlsx(bytes, { source });
+  } catch (error) {
+    return { failed: `${verb} ${source}：${xlsxFailureReason(error)}` };
+  }
+}
+
+async function checkXlsx(source: string, bytes: Uint8Array): Promise<{ report: Report } | { failed: string }> {
+  const started = performance.now();
+  const extraction = await extractXlsxDoc(source, bytes, '未核对');
+  if ('failed' in extraction) return extraction;
+  return { report: analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked }) };
 }
 
 function check(source: string, html: string): Report {
@@ -240,8 +263,8 @@ async function load(input: string): Promise<Loaded> {
   }
   if (bytes.length > MAX_BYTES) return { kind: 'failed', message: `文件过大，未核对：${input}（${bytes.length} 字节）` };
   if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input, bytes };
-  const office = officeFile(bytes);
-  if (office) return { kind: 'failed', message: `不是 HTML 页面：${input}（${office}，暂不支持）` };
+  // A ZIP or an OLE file is a workbook or another Office file: the workbook reader says which.
+  if (officeFile(bytes) || /\.(xlsx|xlsm|xls)$/i.test(path)) return { kind: 'xlsx', source: input, bytes };
   return { kind: 'html', source: input, text: decodeHtml(bytes).text };
 }
 
@@ -252,7 +275,7 @@ async function loadUrl(url: string): Promise<Loaded> {
       redirect: 'follow',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       headers: {
-        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8',
+        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0.9,*/*;q=0.8',
         // Some portals turn away clients that do not look like a browser.
         'user-agent': 'Mozilla/5.0 (compatible; budget-lens CLI)',
       },
@@ -275,9 +298,9 @@ async function loadUrl(url: string): Promise<Loaded> {
   if (looksLikePdf(bytes) || (contentType && /\bpdf\b/i.test(contentType)) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) {
     return { kind: 'pdf', source, bytes };
   }
-  const office = officeFile(bytes);
-  if (office || (contentType && /^(image|audio|video|font)\//i.test(contentType))) {
-    return { kind: 'failed', message: `不是 HTML 页面：${url}（${office ?? contentType}，暂不支持）` };
+  if (officeFile(bytes)) return { kind: 'xlsx', source, bytes };
+  if (contentType && /^(image|audio|video|font)\//i.test(contentType)) {
+    return { kind: 'failed', message: `不是 HTML 页面：${url}（${contentType}，暂不支持）` };
   }
   return { kind: 'html', source, text: decodeHtml(bytes, contentType).text };
 }
@@ -306,7 +329,7 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array> 
   return bytes;
 }
 
-/** Word and Excel files are common on portals next to the HTML; say what they are. */
+/** Word and Excel files are common on portals next to the HTML: ZIP (.xlsx, .docx) or OLE (.xls, .doc). */
 function officeFile(bytes: Uint8Array): string | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'Office/ZIP 文件';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'Word/Excel 97 文件';

@@ -5,7 +5,7 @@
  * reviewer's 公开情况检查表 (a checklist with screenshots) of those PDFs. They are read here as
  * what they are — real WPS workbooks (rich text, merges, pictures) that must give one table and
  * no false alarm. The parity of "the same document as workbook and as PDF" is checked on twin
- * workbooks built from each PDF's tables (test/support/xlsx-twin.ts), in two layouts portals
+ * workbooks built from each PDF's tables (scripts/fixtures/xlsx-twin.ts), in two layouts portals
  * use (one sheet per table; all tables on one sheet, blank rows between), with the cells the
  * 单位 PDF prints in whole 元 stored with their 分 as the workbook behind it holds them.
  * Every difference between the two forms is listed below with its reason.
@@ -18,7 +18,7 @@ import type { Report } from '../../lib/engine/report/schema';
 import { extractXlsx } from '../../lib/extract/xlsx/index';
 import { writeXlsx } from '../../scripts/fixtures/xlsx-writer';
 import { extractBytes } from '../support/extract-pdf';
-import { twinWorkbook, type TwinLayout } from '../support/xlsx-twin';
+import { twinWorkbook, type TwinLayout } from '../../scripts/fixtures/xlsx-twin';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const present = existsSync(`${CORPUS}/xlsx`) && existsSync(`${CORPUS}/pdf`);
