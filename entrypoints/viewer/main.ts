@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
     showInfo: settings.showInfo,
     prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
+    // The workbook reader and its view load only when a workbook comes.
+    showWorkbook: async (input) => (await import('../../lib/present/xlsx/workbook-view')).showWorkbook(input),
     openOriginal: async (url) => {
       await sendToBackground({ type: 'open-original', url }).catch(() => {});
       location.href = url;

@@ -9,6 +9,8 @@ import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';
 import { anchorTexts, looksLikePdf, withExtractionNotes } from './source-helpers';
+import { containerKind } from '../../extract/xlsx/sniff';
+import type { ShowWorkbookInput, WorkbookView } from '../xlsx/workbook-view';
 
 /**
  * The PDF viewer page's behaviour, free of browser.* (the entrypoint passes in what needs the
@@ -40,6 +42,8 @@ export interface ViewerOptions {
   prepareFetch: (url: string) => Promise<void>;
   /** "打开原文件": lets this tab load the original without being redirected back, then goes there. */
   openOriginal: (url: string) => Promise<void>;
+  /** Workbooks (.xlsx): drawn as HTML tables and marked like a page; loaded on demand (lib/present/xlsx). */
+  showWorkbook?: (input: ShowWorkbookInput) => Promise<{ view: WorkbookView } | { failure: string } | null>;
 }
 
 export interface Viewer {
@@ -90,6 +94,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   let pdf: PDFDocumentProxy | null = null;
   let pages: PageView | null = null;
   let marks: PdfMarks | null = null;
+  let book: WorkbookView | null = null;
   let showInfo = options.showInfo;
   let lastDraw: { report: Report; extraction: PdfExtraction } | null = null;
   let checked: Promise<Report | null> = new Promise(() => {});
@@ -107,8 +112,12 @@ export function createViewer(options: ViewerOptions): Viewer {
   on('zoom-out', 'click', () => zoomBy(-1));
   on('zoom-in', 'click', () => zoomBy(1));
   on('zoom-fit', 'click', () => pages && setScale(pages.fitWidthScale()));
-  on('finding-prev', 'click', () => marks?.step(-1));
-  on('finding-next', 'click', () => marks?.step(1));
+  const stepBook = (direction: 1 | -1) => {
+    const { index, total } = book!.step(direction);
+    findingPos.textContent = total ? `${index + 1}/${total}` : '0';
+  };
+  on('finding-prev', 'click', () => (book ? stepBook(-1) : marks?.step(-1)));
+  on('finding-next', 'click', () => (book ? stepBook(1) : marks?.step(1)));
   on('find-prev', 'click', () => void findStep(-1));
   on('find-next', 'click', () => void findStep(1));
   findInput.addEventListener('keydown', (event) => {
@@ -269,6 +278,9 @@ export function createViewer(options: ViewerOptions): Viewer {
     marks = null;
     pages = null;
     lastDraw = null;
+    book?.destroy();
+    book = null;
+    doc.body.classList.remove('workbook');
     hits = null;
     findCount.textContent = '';
     findingPos.textContent = '';
@@ -303,6 +315,7 @@ export function createViewer(options: ViewerOptions): Viewer {
       fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
       return;
     }
+    if (options.showWorkbook && containerKind(bytes)) return showBook(bytes, url, signal);
     if (!looksLikePdf(bytes)) {
       fail('网站返回的不是PDF文件', ['可能是登录页、验证码页或错误页。请在原网站下载文件后拖到此处，或选择文件。']);
       return;
@@ -313,11 +326,38 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function openBytes(bytes: Uint8Array, name: string): Promise<void> {
     const { signal } = reset();
     showSource(name, null);
+    if (options.showWorkbook && containerKind(bytes)) return showBook(bytes, name, signal);
     if (!looksLikePdf(bytes)) {
-      fail('这不是PDF文件', ['请选择扩展名为 .pdf 的文件。']);
+      fail('这不是PDF文件', ['请选择扩展名为 .pdf 或 .xlsx 的文件。']);
       return;
     }
     await show(bytes, name, signal);
+  }
+
+  /** A workbook instead of a PDF: the same notices, popup and finding steps, its sheets as HTML. */
+  async function showBook(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
+    doc.body.classList.add('workbook');
+    const shown = await options.showWorkbook!({
+      doc,
+      container: pagesEl,
+      bytes,
+      source,
+      signal,
+      showInfo,
+      analyse: options.analyse,
+      onStatus: (text) => setStatus(text),
+    });
+    if (!shown) return;
+    if ('failure' in shown) {
+      fail('无法读取此工作簿', [shown.failure]);
+      return;
+    }
+    book = shown.view;
+    signal.addEventListener('abort', () => book?.destroy(), { once: true });
+    status.hidden = true;
+    summarise(book.report);
+    options.onReport(book.report, source);
+    resolveChecked(book.report);
   }
 
   function showSource(label: string, url: string | null): void {
@@ -433,7 +473,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (counts.info) parts.push(`${counts.info} 处尾数提示`);
     if (!report.findings.length && report.tables.length) parts.push('未发现问题');
     if (!report.tables.length) {
-      notice('info', '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
+      notice('info', book ? '此工作簿中未发现预算表格' : '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
     } else {
       notice(report.findings.some((f) => f.severity === 'error') ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
       const notChecked = report.stats.notChecked ?? [];
@@ -442,6 +482,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   }
 
   function scrollToFinding(findingId: string): boolean {
+    if (book) return book.scrollToFinding(findingId);
     return marks?.scrollToFinding(findingId) ?? false;
   }
 
@@ -452,11 +493,13 @@ export function createViewer(options: ViewerOptions): Viewer {
     scrollToFinding,
     setShowInfo(next) {
       showInfo = next;
+      book?.setShowInfo(next);
       draw();
     },
     removeMarks() {
       lastDraw = null;
       marks?.destroy();
+      book?.destroy();
     },
   };
 }
