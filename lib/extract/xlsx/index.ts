@@ -87,6 +87,7 @@ export async function extractXlsx(bytes: Uint8Array, options: XlsxExtractOptions
         doc.tables.push(...layout.tables);
         doc.blocks.push(...layout.blocks);
         for (const [anchor, place] of layout.places) places.set(anchor, place);
+        notChecked.push(...layout.notChecked);
         for (const table of layout.tables) {
           for (const row of table.rows) for (const cell of row) if (cell.exact !== undefined) rounded.push({ anchor: cell.anchor, place: layout.places.get(cell.anchor)!, shown: cell.text, stored: cell.exact });
         }

@@ -6,12 +6,19 @@
  * rows and columns are skipped, columns empty throughout a table (spacers) dropped, merged
  * ranges become row and column spans of the cells that remain.
  */
+import type { NotChecked } from '../../engine/report/schema';
 import type { SourceCell, SourceTable, TextBlock } from '../../engine/source';
 import type { Merge, SheetCell, SheetModel } from './sheet';
 import { columnName } from './sheet';
 import type { CellStyle } from './workbook';
 
 const BEFORE_LINES = 6;
+/** Budget tables are a few dozen columns wide and a few thousand rows long at most. */
+export const MAX_TABLE_COLS = 256;
+export const MAX_TABLE_CELLS = 1_000_000;
+/** Merged ranges: the largest one considered, and all of them together (cell positions). */
+const MAX_MERGE_AREA = 200_000;
+const MAX_COVERED = 2_000_000;
 const AFTER_LINES = 3;
 /** A bold or large line longer than this is a sentence, not a heading. */
 const MAX_HEADING = 50;
@@ -29,6 +36,8 @@ export interface SheetLayout {
   tables: SourceTable[];
   blocks: TextBlock[];
   places: Map<string, CellPlace>;
+  /** Tables too large to check. */
+  notChecked: NotChecked[];
 }
 
 export interface LayoutCounters {
@@ -49,23 +58,30 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
   const tables: SourceTable[] = [];
   const blocks: TextBlock[] = [];
   const places = new Map<string, CellPlace>();
+  const notChecked: NotChecked[] = [];
   const hiddenCol = (c: number) => model.hiddenCols.some(([a, b]) => c >= a && c <= b);
   const style = (cell: SheetCell | undefined): CellStyle | undefined => (cell ? styles[cell.style] : undefined);
 
   // Rows holding data, and rows only covered by a merge (clipped to the data's extent).
   const dataRows = [...model.rows.keys()].sort((a, b) => a - b);
-  if (dataRows.length === 0) return { tables, blocks, places };
+  if (dataRows.length === 0) return { tables, blocks, places, notChecked };
   const firstRow = dataRows[0]!;
   const lastRow = dataRows.at(-1)!;
   const rowSet = new Set(dataRows);
   const coveredBy = new Map<string, Merge>();
+  const mergesByRow = new Map<number, Merge[]>();
   for (const merge of model.merges) {
     const top = Math.max(merge.top, firstRow);
     const bottom = Math.min(merge.bottom, lastRow);
-    // A merge wider or taller than any real table is decoration or a hostile range: only its corner counts.
-    if ((bottom - top + 1) * (merge.right - merge.left + 1) > 200_000) continue;
+    const area = (bottom - top + 1) * (merge.right - merge.left + 1);
+    // A merge wider or taller than any real table is decoration or a hostile range (only its
+    // corner counts), and so are merges past a total no budget workbook comes near.
+    if (area > MAX_MERGE_AREA || coveredBy.size + area > MAX_COVERED) continue;
     for (let r = top; r <= bottom; r += 1) {
       rowSet.add(r);
+      let list = mergesByRow.get(r);
+      if (!list) mergesByRow.set(r, (list = []));
+      list.push(merge);
       for (let c = merge.left; c <= merge.right; c += 1) coveredBy.set(`${r},${c}`, merge);
     }
   }
@@ -76,26 +92,32 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
     if (merge) return { cell: model.rows.get(merge.top)?.get(merge.left), merge, origin: r === merge.top && c === merge.left };
     return { cell: model.rows.get(r)?.get(c), origin: true };
   };
-  // Visible columns that hold anything, over the whole sheet.
-  const columns = new Set<number>();
-  for (const r of rows) {
-    for (const c of model.rows.get(r)?.keys() ?? []) if (!hiddenCol(c)) columns.add(c);
-  }
-  for (const merge of new Set(coveredBy.values())) for (let c = merge.left; c <= merge.right; c += 1) if (!hiddenCol(c)) columns.add(c);
-  const cols = [...columns].sort((a, b) => a - b);
+  // The visible columns row r has anything at (its cells, the merges over it): work stays in
+  // proportion to what the sheet holds, however far apart its cells are.
+  const positionCache = new Map<number, number[]>();
+  const positions = (r: number): number[] => {
+    let out = positionCache.get(r);
+    if (out) return out;
+    const set = new Set<number>();
+    for (const c of model.rows.get(r)?.keys() ?? []) if (!hiddenCol(c)) set.add(c);
+    for (const merge of mergesByRow.get(r) ?? []) for (let c = merge.left; c <= merge.right; c += 1) if (!hiddenCol(c)) set.add(c);
+    out = [...set].sort((x, y) => x - y);
+    positionCache.set(r, out);
+    return out;
+  };
 
   const hasText = (p: Placed) => !!p.cell && p.cell.text.trim() !== '';
   const bordered = (p: Placed) => !!style(p.cell)?.border;
   /** Distinct filled cells seen on row r (a merged cell once). */
   const filled = (r: number): number => {
     const seen = new Set<unknown>();
-    for (const c of cols) {
+    for (const c of positions(r)) {
       const p = at(r, c);
       if (hasText(p)) seen.add(p.merge ?? `${r},${c}`);
     }
     return seen.size;
   };
-  const ruled = (r: number): boolean => cols.some((c) => {
+  const ruled = (r: number): boolean => positions(r).some((c) => {
     const p = at(r, c);
     return bordered(p) || (!!p.merge && bordered({ cell: model.rows.get(r)?.get(c), origin: false }));
   });
@@ -122,7 +144,7 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
     const texts: string[] = [];
     let heading = false;
     let first: number | null = null;
-    for (const c of cols) {
+    for (const c of positions(r)) {
       const p = at(r, c);
       // A merged line's text belongs to its first visible row only.
       if (p.merge && (p.merge.left !== c || firstVisibleRow(model, p.merge) !== r)) continue;
@@ -142,9 +164,18 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
   };
 
   const table = (core: number[]) => {
-    const anchor = `t${counters.tables++}`;
     // Columns with text somewhere in the table (spacer columns dropped).
-    const kept = cols.filter((c) => core.some((r) => hasText(at(r, c))));
+    const keptSet = new Set<number>();
+    for (const r of core) for (const c of positions(r)) if (!keptSet.has(c) && hasText(at(r, c))) keptSet.add(c);
+    const kept = [...keptSet].sort((x, y) => x - y);
+    if (kept.length > MAX_TABLE_COLS || kept.length * core.length > MAX_TABLE_CELLS) {
+      notChecked.push({
+        what: `工作表「${sheetName}」第 ${core[0]! + 1}–${core.at(-1)! + 1} 行`,
+        reason: `表格有 ${core.length} 行、${kept.length} 列，超出可检查的范围（至多 ${MAX_TABLE_COLS} 列、${MAX_TABLE_CELLS} 个单元格），未检查`,
+      });
+      return;
+    }
+    const anchor = `t${counters.tables++}`;
     const rowsOut: SourceCell[][] = core.map((r, ri) => {
       const out: SourceCell[] = [];
       kept.forEach((c) => {
@@ -186,20 +217,32 @@ export function layoutSheet(model: SheetModel, sheetIndex: number, sheetName: st
     }
   }
   if (lastTable) (lastTable as SourceTable).after = sinceTable.slice(0, AFTER_LINES).map((b) => b.text);
-  return { tables, blocks, places };
+  return { tables, blocks, places, notChecked };
 
   /** A row that reads as a title, a unit line or a note even when it has two cells or borders. */
   function lineLike(r: number): boolean {
-    const texts = cols.map((c) => at(r, c)).filter((p) => p.origin && hasText(p)).map((p) => p.cell!.text);
+    const texts = positions(r).map((c) => at(r, c)).filter((p) => p.origin && hasText(p)).map((p) => p.cell!.text);
     if (texts.length === 0) return false;
     if (texts.some((t) => UNIT_LINE.test(t)) && !texts.some((t) => /^[\d,.-]+$/.test(t.trim()))) return true;
     return texts.length === 1 && NOTE_LINE.test(texts[0]!);
   }
 }
 
+const firstVisible = new WeakMap<Merge, number>();
+
 function firstVisibleRow(model: SheetModel, merge: Merge): number {
-  for (let r = merge.top; r <= merge.bottom; r += 1) if (!model.hiddenRows.has(r)) return r;
-  return merge.top;
+  let row = firstVisible.get(merge);
+  if (row === undefined) {
+    row = merge.top;
+    for (let r = merge.top; r <= merge.bottom; r += 1) {
+      if (!model.hiddenRows.has(r)) {
+        row = r;
+        break;
+      }
+    }
+    firstVisible.set(merge, row);
+  }
+  return row;
 }
 
 /** True when every row in [from, to] is hidden (an empty range counts as hidden). */

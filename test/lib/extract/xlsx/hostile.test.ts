@@ -117,6 +117,19 @@ describe('hostile workbooks', () => {
     expect(Object.prototype.toString.call({})).toBe('[object Object]');
   });
 
+  it('cells scattered over 10,000 columns: the sheet is named as too wide, in linear time', async () => {
+    const outcome = await check('scattered-cells', hostile.scatteredCells());
+    expect(outcome.report!.tables).toHaveLength(1);
+    expect(outcome.reasons).toMatch(/工作表「散点」第 1–10000 行: 表格有 10000 行、10001 列，超出可检查的范围/);
+    expect(outcome.millis).toBeLessThan(BUDGET_MS);
+  });
+
+  it('100,000 merged ranges and one over the whole sheet: read in bounds', async () => {
+    const outcome = await check('many-merges', hostile.manyMerges());
+    expect(outcome.report!.tables.length).toBeGreaterThan(0);
+    expect(outcome.millis).toBeLessThan(BUDGET_MS);
+  });
+
   it('150 sheets: the first 100 are read, the rest named', async () => {
     const outcome = await check('many-sheets', hostile.manySheets(150));
     expect(outcome.reasons).toContain('第 101–150 张工作表: 工作簿共 150 张工作表，只读取了前 100 张');
