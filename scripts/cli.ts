@@ -119,7 +119,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       continue;
     }
     if (loaded.kind === 'pdf' || loaded.kind === 'xlsx') {
-      const checked = loaded.kind === 'pdf' ? await checkPdf(loaded.source, loaded.bytes) : await checkXlsx(loaded.source, loaded.bytes);
+      const checked = loaded.kind === 'pdf' ? await checkPdf(loaded.source, loaded.bytes) : await checkXlsx(loaded.source, loaded.bytes, io);
       if ('failed' in checked) {
         io.err(`${checked.failed}\n`);
         cannotCheck = true;
@@ -207,18 +207,25 @@ async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: 
 }
 
 /** Workbooks: the reader is loaded only when a workbook comes (it is not needed for pages and PDFs). */
-async function extractXlsxDoc(source: string, bytes: Uint8Array, verb: string): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
+async function extractXlsxDoc(source: string, bytes: Uint8Array, verb: string, io?: Io): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
   const { extractXlsx, xlsxFailureReason } = await import('../lib/extract/xlsx/index');
   try {
-    return await extractXlsx(bytes, { source });
+    const extraction = await extractXlsx(bytes, { source });
+    // Where a cell's format rounds the number it holds, the checks used the stored number: say so.
+    const [first] = extraction.rounded;
+    if (io && first) {
+      const sheet = extraction.sheets[first.place.sheet]?.name ?? '';
+      io.err(`注：${source} 中 ${extraction.rounded.length} 个单元格的显示值经单元格格式舍入，核对按存储值（如「${sheet}」${first.place.ref} 显示 ${first.shown}，存储 ${first.stored}）\n`);
+    }
+    return extraction;
   } catch (error) {
     return { failed: `${verb} ${source}：${xlsxFailureReason(error)}` };
   }
 }
 
-async function checkXlsx(source: string, bytes: Uint8Array): Promise<{ report: Report } | { failed: string }> {
+async function checkXlsx(source: string, bytes: Uint8Array, io: Io): Promise<{ report: Report } | { failed: string }> {
   const started = performance.now();
-  const extraction = await extractXlsxDoc(source, bytes, '未核对');
+  const extraction = await extractXlsxDoc(source, bytes, '未核对', io);
   if ('failed' in extraction) return extraction;
   return { report: analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked }) };
 }
