@@ -1,4 +1,5 @@
 import type { Confirmed } from '../lib/engine/report/schema';
+import { Icon } from './Icon';
 
 /** The text claims that checked out, shown only when the reader asks for them ("显示核对无误的内容"). */
 export function ConfirmedList({ items }: { items: Confirmed[] }) {
@@ -11,8 +12,8 @@ export function ConfirmedList({ items }: { items: Confirmed[] }) {
       <ul>
         {items.map((item, i) => (
           <li key={i}>
-            <span class="ok" aria-hidden="true">
-              ✓
+            <span class="ok">
+              <Icon name="check" />
             </span>
             <span>
               <q>{'text' in item.location ? item.location.text : ''}</q> {item.message}

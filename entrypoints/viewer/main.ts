@@ -6,7 +6,7 @@ import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib
 import { pdfjsAssetUrls } from '../../lib/platform/pdf-open/intercept';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
 import { currentTabId } from '../../lib/platform/tabs';
-import { OVERLAY_CSS } from '../../lib/present/page/styles';
+import { OVERLAY_CSS } from '../../lib/present/styles';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
 import { createViewer } from '../../lib/present/pdf/viewer-app';

@@ -4,7 +4,7 @@ import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
-import { countBySeverity } from '../page/marks';
+import { countBySeverity } from '../marks';
 import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';

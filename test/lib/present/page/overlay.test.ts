@@ -34,10 +34,13 @@ describe('page overlay', () => {
     expect(overlay.host.parentElement).toBe(document.documentElement);
     const root = overlay.host.shadowRoot!;
     const badge = root.querySelector<HTMLButtonElement>('.badge.error')!;
-    expect(badge.textContent).toBe('✕');
-    expect(badge.getAttribute('aria-label')).toContain('19.99');
+    // An SVG icon, not a glyph from a font; the words are on the button.
+    expect(badge.querySelector('svg')).not.toBeNull();
+    expect(badge.getAttribute('aria-label')).toBe('错误：这一栏的合计比各项相加多 0.10。合计 19.99 · 各项相加 19.89 · 相差 0.10');
     expect(root.querySelectorAll('.mark.error')).toHaveLength(1);
     expect(Array.from(root.querySelectorAll('.chip')).map((c) => c.textContent)).toEqual(['预算透镜：1 处错误']);
+    // The navigator steps between the findings.
+    expect(root.querySelector('.nav .pos')!.textContent).toBe('0/1'.replace('0/', '–/'));
     expect(document.getElementById('t1')!.outerHTML).toBe(before);
   });
 
@@ -54,7 +57,7 @@ describe('page overlay', () => {
     root.querySelector<HTMLButtonElement>('.badge')!.dispatchEvent(new Event('focus'));
     const tip = root.querySelector('.tip')!;
     expect(tip.querySelector('img')).toBeNull();
-    expect(tip.querySelector('.rel b')!.textContent).toBe('相关单元格：');
+    expect(tip.querySelector('.rel .rel-label')!.textContent).toBe('相关单元格：');
     expect(tip.textContent).toContain(hostile);
     expect(tip.textContent).toContain('<b>办公费</b>');
     // Hovering shows the related cell's box.
@@ -76,7 +79,10 @@ describe('page overlay', () => {
     const root = overlay.host.shadowRoot!;
     const badge = root.querySelector<HTMLButtonElement>('.badge')!;
     badge.dispatchEvent(new Event('focus'));
-    expect(root.querySelector('.tip .hint')!.textContent).toBe('点击标记可依次跳到 1 个相关单元格');
+    expect(root.querySelector('.tip .hint')!.textContent).toBe('点击标记可查看详情、依次跳到 1 个相关单元格');
+    // The first click pins the tooltip with its actions; the next ones visit the related cell and come back.
+    badge.click();
+    expect(root.querySelector('.tip.pinned .step-related')!.textContent).toBe('依次查看 1 个相关单元格');
     badge.click();
     expect(root.querySelector('.related.flash')).not.toBeNull();
     badge.click();
