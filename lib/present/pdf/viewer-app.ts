@@ -4,7 +4,9 @@ import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
-import { countBySeverity } from '../marks';
+import type { Lang } from '../i18n';
+import type { FindingActions } from '../presenter';
+import { reportView } from '../view-model';
 import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';
@@ -40,6 +42,13 @@ export interface ViewerOptions {
   prepareFetch: (url: string) => Promise<void>;
   /** "打开原文件": lets this tab load the original without being redirected back, then goes there. */
   openOriginal: (url: string) => Promise<void>;
+  lang?: Lang;
+  /** Copy, link and dismiss from the pinned tooltip; `source` is the PDF's address or file name. */
+  actions?: (source: () => string) => FindingActions;
+  /** Keys of the findings dismissed on a document. */
+  hiddenFor?: (source: string) => ReadonlySet<string>;
+  /** A finding to show once checked (from a link …#budget-lens=<key>). */
+  linked?: string | null;
 }
 
 export interface Viewer {
@@ -50,6 +59,8 @@ export interface Viewer {
   whenChecked(): Promise<Report | null>;
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
+  /** The dismissed findings changed: drawn again without them. */
+  refreshHidden(): void;
   /** The site was switched off in the popup: the marks go (the pages stay). */
   removeMarks(): void;
 }
@@ -92,6 +103,9 @@ export function createViewer(options: ViewerOptions): Viewer {
   let marks: PdfMarks | null = null;
   let showInfo = options.showInfo;
   let lastDraw: { report: Report; extraction: PdfExtraction } | null = null;
+  let currentSource = '';
+  let linked = options.linked ?? null;
+  const toolbar = doc.querySelector<HTMLElement>('.toolbar');
   let checked: Promise<Report | null> = new Promise(() => {});
   let resolveChecked: (report: Report | null) => void = () => {};
   const newCheck = () => {
@@ -297,7 +311,7 @@ export function createViewer(options: ViewerOptions): Viewer {
         fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
         return;
       }
-      bytes = new Uint8Array(await response.arrayBuffer());
+      bytes = await readWithProgress(response, signal);
     } catch (error) {
       if (signal.aborted) return;
       fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
@@ -308,6 +322,37 @@ export function createViewer(options: ViewerOptions): Viewer {
       return;
     }
     await show(bytes, url, signal);
+  }
+
+  /** The body, chunk by chunk, with a progress bar: bytes of the total where the server says it. */
+  async function readWithProgress(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+    const total = Number(response.headers.get('content-length')) || 0;
+    const reader = response.body?.getReader();
+    if (!reader) return new Uint8Array(await response.arrayBuffer());
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    let shown = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      chunks.push(value);
+      received += value.length;
+      if (received > MAX_BYTES) throw new Error(`超过 ${MAX_BYTES / 1024 / 1024} MB`);
+      const now = performance.now();
+      if (now - shown > 100) {
+        shown = now;
+        setStatus(total ? `正在下载PDF：${megabytes(received)} / ${megabytes(total)}` : `正在下载PDF：${megabytes(received)}`, total ? received : undefined, total || undefined);
+      }
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    performance.mark?.('budget-lens:pdf-downloaded');
+    return bytes;
   }
 
   async function openBytes(bytes: Uint8Array, name: string): Promise<void> {
@@ -321,6 +366,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   }
 
   function showSource(label: string, url: string | null): void {
+    currentSource = label;
     sourceName.textContent = label;
     sourceName.title = label;
     doc.title = `${decodeName(label)} - 预算透镜`;
@@ -363,9 +409,20 @@ export function createViewer(options: ViewerOptions): Viewer {
     pageInput.value = '1';
     // Fit the width, up to 150 %: larger canvases cost more than they add on a wide screen.
     setScale(Math.min(Math.max(pages.fitWidthScale(), 0.5), 1.5));
-    marks = createPdfMarks(pages, tip, signal, (index, total) => {
-      findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
-    });
+    marks = createPdfMarks(
+      pages,
+      tip,
+      signal,
+      (index, total) => {
+        findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
+      },
+      { lang: options.lang, actions: options.actions?.(() => currentSource), toolbar: () => toolbar },
+    );
+    // The first page first: reading tables keeps pdf.js's worker busy, so it starts once page 1 is on screen.
+    const drawn = pages.firstDrawn;
+    await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    if (signal.aborted) return;
+    performance.measure?.('budget-lens:pdf-first-page', { start: 0, end: performance.now() });
     await check(opened, source, signal);
   }
 
@@ -422,20 +479,20 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (!lastDraw || !marks) return;
     const { report, extraction } = lastDraw;
     const texts = anchorTexts(extraction.doc);
-    marks.render({ report, geometry: extraction.geometry, showInfo, textOf: (anchor) => texts.get(anchor) });
+    marks.render({ report, geometry: extraction.geometry, showInfo, textOf: (anchor) => texts.get(anchor), ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+    if (linked) {
+      marks.scrollToFinding(linked);
+      linked = null;
+    }
   }
 
   function summarise(report: Report): void {
-    const counts = countBySeverity(report.findings);
-    const parts = [`${report.tables.length} 张表格`, `核对 ${report.stats.checksRun} 项`];
-    if (counts.error) parts.push(`${counts.error} 处错误`);
-    if (counts.warning) parts.push(`${counts.warning} 处警告`);
-    if (counts.info) parts.push(`${counts.info} 处尾数提示`);
-    if (!report.findings.length && report.tables.length) parts.push('未发现问题');
+    const view = reportView(report, { lang: options.lang, ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+    const parts = [`${report.tables.length} 张表格`, `核对 ${report.stats.checksRun} 项`, view.verdict];
     if (!report.tables.length) {
       notice('info', '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
     } else {
-      notice(report.findings.some((f) => f.severity === 'error') ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
+      notice(view.counts.error ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
       const notChecked = report.stats.notChecked ?? [];
       if (notChecked.length) notice('info', `未核对的部分（${notChecked.length}）`, notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
     }
@@ -454,11 +511,18 @@ export function createViewer(options: ViewerOptions): Viewer {
       showInfo = next;
       draw();
     },
+    refreshHidden() {
+      draw();
+    },
     removeMarks() {
       lastDraw = null;
       marks?.destroy();
     },
   };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 function decodeName(label: string): string {

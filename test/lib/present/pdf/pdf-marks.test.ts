@@ -26,6 +26,7 @@ function fakePages() {
     scrollToRect: (rect) => void visited.push(rect),
     textOf: async () => null,
     itemsOf: async () => [],
+    firstDrawn: Promise.resolve(),
     destroy() {},
   };
   return { pages, layers, visited };
