@@ -101,11 +101,19 @@ export function FindingCard({ view, lang = 'zh', compact = false, related = view
           {more > 0 && <span class="rel-more">{dict.relatedMore(related.length)}</span>}
         </p>
       )}
-      <details class="more">
-        <summary>{dict.details}</summary>
-        <p class="detail">
+      {!view.arithmetic && (
+        // Without figures to compare, the check's own words are the explanation: shown, not folded.
+        <p class="detail plain">
           <WithTerms text={view.detail} lang={lang} />
         </p>
+      )}
+      <details class="more">
+        <summary>{dict.details}</summary>
+        {view.arithmetic && (
+          <p class="detail">
+            <WithTerms text={view.detail} lang={lang} />
+          </p>
+        )}
         <p class="rule">
           {dict.rule}：<WithTerms text={view.rule.title} lang={lang} /> <code>{view.rule.id}</code>
         </p>

@@ -94,13 +94,15 @@ export const CARD_CSS = `
 .card button.headline:hover { text-decoration: underline; }
 .card .arith { margin: 3px 0 0; font-variant-numeric: tabular-nums; color: var(--bl-ink); font-size: 12.5px; word-break: break-word; }
 .card .where { margin: 2px 0 0; font-size: 12px; color: var(--bl-muted); word-break: break-word; }
-.card .rel { margin: 3px 0 0; font-size: 12px; color: var(--bl-muted); display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: baseline; }
+.card .rel { margin: 3px 0 0; font-size: 12px; color: var(--bl-muted); display: flex; flex-wrap: wrap; gap: 2px 0; align-items: baseline; }
+.card .rel-more { margin-left: 6px; }
 .card .rel-label { color: var(--bl-related); font-weight: 600; }
 .card .rel-link { font: inherit; color: var(--bl-related); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; text-align: left; }
 .card .rel-item + .rel-item::before, .card .rel-link + .rel-link::before { content: "；"; color: var(--bl-muted); }
 .card .more { margin-top: 3px; font-size: 12px; color: var(--bl-muted); }
 .card .more summary { cursor: pointer; width: max-content; }
 .card .detail, .card .rule { margin: 3px 0 0; word-break: break-word; }
+.card .detail.plain { font-size: 12.5px; color: var(--bl-ink); }
 .card .rule code { font-size: 11px; color: var(--bl-muted); }
 .card abbr { text-decoration: underline dotted; cursor: help; }
 .card-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
