@@ -44,6 +44,28 @@ async function waitForMarks(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge'), null, { timeout: 15_000 });
 }
 
+const FIXTURE_PDF = new URL('../../test/fixtures/pdf/001-cms.pdf', import.meta.url).pathname;
+
+describe.skipIf(!canRun)('right after installation', () => {
+  it('a PDF opened at once already goes to the viewer', async () => {
+    const fresh = await launch([
+      (req, res) => {
+        if (!req.url?.startsWith('/x/first.pdf')) return false;
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(readFileSync(FIXTURE_PDF));
+        return true;
+      },
+    ]);
+    try {
+      const page = await fresh.context.newPage();
+      await page.goto(fresh.url(PORTAL, 'x/first.pdf')).catch(() => {});
+      await page.waitForURL((url) => url.href.startsWith(`chrome-extension://${fresh.extensionId}/viewer.html`), { timeout: 10_000 });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe.skipIf(!canRun)('a reader’s experience', () => {
   let browser: Browser;
   let pdf: Buffer = Buffer.alloc(0);
