@@ -14,7 +14,7 @@ import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
  */
 export default defineBackground(() => {
   // First of all: PDFs opened in the first seconds after installing already go to the viewer.
-  registerRulesAtInstall();
+  registerRulesAtInstall(async () => (await loadSettings()).autoOpenPdf);
   listen(backgroundBoundMessage, async (message, sender) => {
     switch (message.type) {
       case 'analyse':

@@ -99,15 +99,18 @@ export function listenForPdfNavigations(): void {
  * the redirect rules go in at once, before anything is read from storage, so a PDF opened in the
  * first seconds after installing already reaches the viewer. Called first when the background starts.
  */
-export function registerRulesAtInstall(): void {
+export function registerRulesAtInstall(stillWanted: () => Promise<boolean>): void {
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason !== 'install') return;
+    const catchUp = async () => {
+      if (await stillWanted().catch(() => false)) await catchUpPdfTabs();
+    };
     void syncPdfRedirect(true, [])
       .catch((e: unknown) => console.warn('[预算透镜]', e))
       // A PDF that loaded while the rules were going in is opened in the viewer all the same.
-      .then(() => catchUpPdfTabs())
+      .then(catchUp)
       .then(() => new Promise((resolve) => setTimeout(resolve, 2000)))
-      .then(() => catchUpPdfTabs());
+      .then(catchUp);
   });
 }
 

@@ -69,6 +69,8 @@ export interface Viewer {
 export const MAX_PAGES = DEFAULT_MAX_PAGES;
 /** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
 export const MAX_BYTES = 200 * 1024 * 1024;
+/** How often marks are drawn from the pages read so far. */
+const EARLY_EVERY_MS = 1500;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -437,12 +439,14 @@ export function createViewer(options: ViewerOptions): Viewer {
     setStatus(`正在识别表格：0/${total} 页`, 0, total);
     let extraction: PdfExtraction;
     const t0 = performance.now();
+    const early = earlyMarks(signal);
     try {
       extraction = await options.extract(opened, {
         source,
         signal,
         maxPages: MAX_PAGES,
         onProgress: (done, of) => setStatus(`正在识别表格：${done}/${of} 页`, done, of),
+        onPartial: early.offer,
       });
     } catch (error) {
       if (signal.aborted) return;
@@ -451,6 +455,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     }
     const t1 = performance.now();
     const extractMillis = t1 - t0;
+    early.stop();
     if (signal.aborted) return;
     setStatus('正在核对…');
     let report: Report;
@@ -473,6 +478,45 @@ export function createViewer(options: ViewerOptions): Viewer {
     summarise(report);
     options.onReport(report, source);
     resolveChecked(report);
+  }
+
+  /**
+   * Marks while reading goes on: every so often the pages read so far are analysed (in the
+   * background) and their finished tables' own sums drawn. Only findings inside a table that
+   * another table follows — a table still being read could look wrong — and nothing between tables
+   * or about the document, which waits for the whole file.
+   */
+  function earlyMarks(signal: AbortSignal): { offer: NonNullable<PdfExtractOptions['onPartial']>; stop(): void } {
+    let busy = false;
+    let last = performance.now();
+    let stopped = false;
+    return {
+      offer(partial) {
+        const now = performance.now();
+        if (busy || stopped || now - last < EARLY_EVERY_MS || !marks) return;
+        busy = true;
+        last = now;
+        const { doc: partDoc, geometry } = partial();
+        void options
+          .analyse(partDoc, 0)
+          .then((report) => {
+            if (stopped || signal.aborted || !marks) return;
+            const finished = new Set(report.tables.slice(0, -1).map((t) => t.id));
+            const findings = report.findings.filter((f) => f.rule.startsWith('sum.') && 'tableId' in f.location && finished.has(f.location.tableId));
+            const texts = anchorTexts(partDoc);
+            // No chips yet: a table's chip waits for the checks between tables.
+            marks.render({ report: { ...report, findings, changes: [], tables: [] }, geometry, showInfo, textOf: (anchor) => texts.get(anchor), ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+            performance.mark?.('budget-lens:pdf-early-marks');
+          })
+          .catch(() => {})
+          .finally(() => {
+            busy = false;
+          });
+      },
+      stop() {
+        stopped = true;
+      },
+    };
   }
 
   function draw(): void {
