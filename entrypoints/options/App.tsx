@@ -221,7 +221,7 @@ export function App() {
           <button type="submit">{o.add}</button>
         </form>
         {error && (
-          <p class="error" role="alert">
+          <p class="form-error" role="alert">
             {error}
           </p>
         )}
