@@ -83,19 +83,23 @@ export function FindingCard({ view, lang = 'zh', compact = false, related = view
           <WithTerms text={view.arithmetic} lang={lang} />
         </p>
       )}
-      <p class="where">{view.where}</p>
+      {view.consequences > 0 && <p class="consequences">{dict.consequences(view.consequences)}</p>}
+      {/* Page-derived (titles, labels, quoted text): isolated so no bidi text of theirs reorders ours. */}
+      <p class="where">
+        <bdi>{view.where}</bdi>
+      </p>
       {shown.length > 0 && (
         <p class="rel">
           <span class="rel-label">{dict.related}：</span>
           {shown.map((r, i) =>
             onRelated && r.anchor ? (
               <button key={i} type="button" class="rel-link" onClick={() => onRelated(r)}>
-                {r.label}
+                <bdi>{r.label}</bdi>
               </button>
             ) : (
-              <span key={i} class="rel-item">
+              <bdi key={i} class="rel-item">
                 {r.label}
-              </span>
+              </bdi>
             ),
           )}
           {more > 0 && <span class="rel-more">{dict.relatedMore(related.length)}</span>}

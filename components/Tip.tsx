@@ -11,6 +11,7 @@ interface Props extends CardHandlers {
   /** Related cells to offer, per finding id (blank operands left out). */
   relatedOf: (view: FindingView) => RelatedView[];
   relatedCount: number;
+  note?: string | null;
   onPrev?: () => void;
   onNext?: () => void;
   onStepRelated?: () => void;
@@ -18,10 +19,11 @@ interface Props extends CardHandlers {
 }
 
 /** The tooltip of a mark: its findings, worst first, compact; when pinned, the actions too. */
-export function Tip({ views, lang, pinned, relatedOf, relatedCount, onPrev, onNext, onStepRelated, onClose, ...handlers }: Props) {
+export function Tip({ views, lang, pinned, relatedOf, relatedCount, note, onPrev, onNext, onStepRelated, onClose, ...handlers }: Props) {
   const dict = t(lang);
   return (
     <>
+      {note && <div class="hint stale-note">{note}</div>}
       {views.map((view) => (
         <FindingCard key={view.id} view={view} lang={lang} compact related={relatedOf(view)} {...(pinned ? handlers : {})} />
       ))}

@@ -76,6 +76,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   }, [requestedTabId]);
 
   const report = summary?.report ?? null;
+  /** Why the last check failed or its result could not be kept (the background records it). */
+  const problem = (summary as (TabSummary & { problem?: string }) | null)?.problem;
   const source = summary?.url ?? report?.source ?? '';
   const hidden = useMemo(() => hiddenKeys(dismissals, source), [dismissals, source]);
   const view = useMemo(() => (report ? reportView(report, { lang, hidden }) : null), [report, lang, hidden]);
@@ -191,6 +193,11 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
           )}
         </>
       )}
+      {report && problem && (
+        <p class="error-line problem" role="status">
+          {problem}
+        </p>
+      )}
       <div class="content">{body()}</div>
       <footer class="actions">
         {showsPdf && !report ? (
@@ -224,6 +231,13 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     if (!enabled) return <EmptyState icon="pause" title={p.switchedOff}>{p.switchedOffMore}</EmptyState>;
     if (!report && showsPdf) return <EmptyState icon="file" title={p.isPdf}>{p.isPdfMore}</EmptyState>;
     if (!report && inViewer) return <EmptyState icon="hourglass" title={p.readingPdf}>{p.readingPdfMore}</EmptyState>;
+    if (!report && problem) {
+      return (
+        <EmptyState icon="warning" title={problem.startsWith('检查失败') ? p.failed : lang === 'zh' ? '结果无法保存' : 'The result could not be kept'}>
+          <span class="problem">{problem}</span>
+        </EmptyState>
+      );
+    }
     if (!report || !view) return <EmptyState icon="search" title={p.notChecked}>{p.notCheckedMore}</EmptyState>;
     const notChecked = report.stats.notChecked ?? [];
     const hiddenLine = hiddenHere.length > 0 && (

@@ -30,6 +30,8 @@ export interface PresenterOptions {
   /** After every move: the position of the current finding (−1 when none) and how many there are. */
   onStep?: (index: number, total: number) => void;
   actions?: FindingActions;
+  /** A line shown above the findings in the tooltip (the marks are out of date), or null. */
+  note?: () => string | null;
 }
 
 export interface PresentInput {
@@ -239,6 +241,7 @@ export function createPresenter<T>(surface: Surface<T>, options: PresenterOption
       h(Tip, {
         views: entry.views,
         lang,
+        note: options.note?.() ?? null,
         pinned: pin,
         relatedOf: (v: FindingView) => relatedViews(entry, v),
         relatedCount: related.length,

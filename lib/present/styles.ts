@@ -110,6 +110,9 @@ export const CARD_CSS = `
   border-radius: 4px; background: var(--bl-bg); color: var(--bl-ink); cursor: pointer; }
 .card .act:hover { background: var(--bl-soft); }
 .card .act .icon { width: 12px; height: 12px; }
+.card .consequences { margin: 2px 0 0; font-size: 12px; color: var(--bl-muted); }
+/* Page-derived fragments (labels quoted in messages) must not reorder the text around them. */
+.card .detail, .card .where, .card .rel, .card .arith, .chip, .trend { unicode-bidi: isolate; }
 .card :focus-visible { outline: 2px solid var(--bl-focus); outline-offset: 1px; }
 `;
 
@@ -126,6 +129,8 @@ export const TIP_CSS = `
 .tip .tip-bar .icon { width: 12px; height: 12px; }
 .tip .tip-bar .close { margin-left: auto; }
 .tip .hint { margin-top: 4px; font-size: 11px; color: var(--bl-muted); }
+.tip .stale-note { margin: 0 0 6px; color: var(--bl-warning); font-size: 12px; }
+.layer.stale .mark, .layer.stale .badge, .layer.stale .chip, .layer.stale .trend { opacity: 0.45; filter: grayscale(0.6); }
 `;
 
 export const NAV_CSS = `

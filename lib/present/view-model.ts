@@ -41,6 +41,8 @@ export interface FindingView {
   anchor?: string;
   related: RelatedView[];
   rule: { id: string; title: string };
+  /** Other symptoms of the same fault, listed under it rather than counted again. */
+  consequences: number;
   actions: FindingAction[];
   finding: Finding;
 }
@@ -122,6 +124,7 @@ export function findingView(finding: Finding, report: Report, lang: Lang = 'zh')
     ...(loc.anchor ? { anchor: loc.anchor } : {}),
     related: finding.related.map((location) => ({ label: relatedLabel(location, lang), ...(location.anchor ? { anchor: location.anchor } : {}), location })),
     rule: { id: finding.rule, title: ruleTitle(finding.rule, lang) },
+    consequences: (finding as Finding & { consequences?: unknown[] }).consequences?.length ?? 0,
     actions: ['copy', 'link', 'dismiss', 'misread'],
     finding,
   };

@@ -1,7 +1,7 @@
 import { h, render as renderPreact } from 'preact';
 import type { Report } from '../../engine/report/schema';
 import { Navigator } from '../../../components/Navigator';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { passedRanges } from '../marks';
 import { createPresenter, type FindingActions } from '../presenter';
 import { OVERLAY_CSS } from '../styles';
@@ -40,6 +40,8 @@ export interface Overlay {
   /** Scrolls a finding's cell into view and shows it; false when it is not on the page. */
   scrollToFinding(idOrKey: string): boolean;
   step(direction: 1 | -1): void;
+  /** The page's tables changed since this was drawn: the marks are shown as stale until the next render. */
+  setStale(stale: boolean): void;
   destroy(): void;
 }
 
@@ -76,6 +78,7 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
     signal: events.signal,
     tip,
     actions: options.actions,
+    note: () => (layer.classList.contains('stale') ? t(lang).stale : null),
     onStep: (index, total) => {
       position = { index, total };
       drawNavigator();
@@ -119,8 +122,16 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
     if (events.signal.aborted) return;
     if (!host.isConnected) doc.documentElement.appendChild(host);
     elements = next.elements;
+    setStale(false);
     presenter.render({ report: next.report, showInfo: next.showInfo, ...(next.hidden ? { hidden: next.hidden } : {}) });
     surface.setPassed(next.showPassed ? passedRanges(next.report) : []);
+  }
+
+  function setStale(stale: boolean): void {
+    if (events.signal.aborted) return;
+    layer.classList.toggle('stale', stale);
+    if (stale) host.dataset.stale = '';
+    else delete host.dataset.stale;
   }
 
   function destroy(): void {
@@ -136,6 +147,7 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
     render,
     scrollToFinding: (id) => presenter.scrollToFinding(id),
     step: (direction) => presenter.step(direction),
+    setStale,
     destroy,
   };
 }
