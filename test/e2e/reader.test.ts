@@ -221,6 +221,8 @@ describe.skipIf(!canRun)('a reader’s experience', () => {
     const anchor = key!.split('|')[1]!;
     const badgeFindings = () => page.evaluate((a) => document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelector<HTMLElement>(`.badge[data-anchor="${a}"]`)?.dataset.findings ?? '', anchor);
     expect(await badgeFindings()).not.toBe('');
+    // A reviewer's actions show on the item under the pointer (or with the keyboard's focus).
+    await first.hover();
     await first.getByRole('button', { name: '不是问题' }).click();
     await expect.poll(countOf).toBe(before - 1);
     expect(await popup.textContent('.hidden-line')).toContain('已隐藏 1 条');
