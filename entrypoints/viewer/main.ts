@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     actions: (source) => ({
       copy: async (view) => void (await copyText(document, findingText(view, source(), lang))),
       link: async (view) => void (await copyText(document, findingLink(source(), view.key))),
-      dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, source(), document.title.replace(/ - 预算透镜$/, ''))),
+      dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, source(), document.title.replace(/ - (预算透镜|Budget Lens)$/, ''))),
     }),
     prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
     openOriginal: async (url) => {

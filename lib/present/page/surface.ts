@@ -141,7 +141,8 @@ export function createPageSurface(doc: Document, layer: HTMLElement, elements: (
           break;
         case 'badge': {
           const at = badgePosition(box, BADGE, documentWidth);
-          place(d.node, at.left, at.top);
+          // On a sentence the badge sits above the end of its first line, clear of the characters.
+          place(d.node, d.target.range ? Math.min(box.left + box.width - BADGE.width / 2, documentWidth - BADGE.width) : at.left, d.target.range ? Math.max(0, box.top - BADGE.height + 3) : at.top);
           break;
         }
         case 'chip': {

@@ -4,7 +4,7 @@ import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import type { FindingActions } from '../presenter';
 import { reportView } from '../view-model';
 import { findInPages, itemStarts, locate, type FindHit } from './find';
@@ -81,6 +81,8 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
 
 export function createViewer(options: ViewerOptions): Viewer {
   const doc = options.root;
+  const v = t(options.lang).viewer;
+  applyLabels(doc, options.lang ?? 'zh');
   const scroller = byId(doc, 'scroller');
   const pagesEl = byId(doc, 'pages');
   const tip = byId(doc, 'tip');
@@ -177,7 +179,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (file.size > MAX_BYTES) {
       reset();
       showSource(file.name, null);
-      fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+      fail(v.tooLarge, [v.over(MAX_BYTES / 1024 / 1024)]);
       return;
     }
     await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -243,7 +245,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (!pages || !findInput.value.trim()) return;
     const view = pages;
     if (!hits) {
-      findCount.textContent = '查找中…';
+      findCount.textContent = v.finding;
       const texts: string[] = [];
       for (let n = 1; n <= view.count; n++) texts.push((await view.itemsOf(n)).join(''));
       hits = findInPages(texts, findInput.value);
@@ -254,7 +256,7 @@ export function createViewer(options: ViewerOptions): Viewer {
       if (first > 0) hitIndex = (direction > 0 ? first : first + 1) - direction;
     }
     if (!hits.length) {
-      findCount.textContent = '无结果';
+      findCount.textContent = v.noHits;
       return;
     }
     hitIndex = (hitIndex + direction + hits.length) % hits.length;
@@ -300,27 +302,27 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function openUrl(url: string): Promise<void> {
     const { signal } = reset();
     showSource(url, url);
-    setStatus('正在下载PDF…');
+    setStatus(v.downloading);
     let bytes: Uint8Array;
     try {
       await options.prepareFetch(url).catch(() => {});
       const response = await fetch(url, { credentials: 'include', signal });
       if (!response.ok) {
-        fail(`无法获取此PDF（HTTP ${response.status}）`, ['链接可能已过期，或网站只允许在原页面中下载（例如需要登录或通过表单提交）。', '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+        fail(v.httpFailed(response.status), [v.expired, v.tryOriginal]);
         return;
       }
       if (Number(response.headers.get('content-length')) > MAX_BYTES) {
-        fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+        fail(v.tooLarge, [v.over(MAX_BYTES / 1024 / 1024)]);
         return;
       }
       bytes = await readWithProgress(response, signal);
     } catch (error) {
       if (signal.aborted) return;
-      fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+      fail(v.networkFailed, [String((error as Error)?.message ?? error), v.tryOriginal]);
       return;
     }
     if (!looksLikePdf(bytes)) {
-      fail('网站返回的不是PDF文件', ['可能是登录页、验证码页或错误页。请在原网站下载文件后拖到此处，或选择文件。']);
+      fail(v.notPdfSite, [v.notPdfSiteMore]);
       return;
     }
     await show(bytes, url, signal);
@@ -340,11 +342,11 @@ export function createViewer(options: ViewerOptions): Viewer {
       if (signal.aborted) throw new DOMException('aborted', 'AbortError');
       chunks.push(value);
       received += value.length;
-      if (received > MAX_BYTES) throw new Error(`超过 ${MAX_BYTES / 1024 / 1024} MB`);
+      if (received > MAX_BYTES) throw new Error(v.over(MAX_BYTES / 1024 / 1024));
       const now = performance.now();
       if (now - shown > 100) {
         shown = now;
-        setStatus(total ? `正在下载PDF：${megabytes(received)} / ${megabytes(total)}` : `正在下载PDF：${megabytes(received)}`, total ? received : undefined, total || undefined);
+        setStatus(v.downloaded(megabytes(received), total ? megabytes(total) : null), total ? received : undefined, total || undefined);
       }
     }
     const bytes = new Uint8Array(received);
@@ -361,7 +363,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     const { signal } = reset();
     showSource(name, null);
     if (!looksLikePdf(bytes)) {
-      fail('这不是PDF文件', ['请选择扩展名为 .pdf 的文件。']);
+      fail(v.notPdf, [v.notPdfMore]);
       return;
     }
     await show(bytes, name, signal);
@@ -371,7 +373,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     currentSource = label;
     sourceName.textContent = label;
     sourceName.title = label;
-    doc.title = `${decodeName(label)} - 预算透镜`;
+    doc.title = v.title(decodeName(label));
     original.hidden = url === null;
     if (url) {
       original.href = url;
@@ -386,7 +388,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   }
 
   async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
-    setStatus('正在打开PDF…');
+    setStatus(v.opening);
     try {
       const { wasmUrl } = options.assets;
       const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });
@@ -431,12 +433,12 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function check(opened: PDFDocumentProxy, source: string, signal: AbortSignal): Promise<void> {
     if (!options.extract) {
       status.hidden = true;
-      notice('info', '表格识别尚未包含在此版本中：只显示PDF，不核对。');
+      notice('info', v.noExtraction);
       resolveChecked(null);
       return;
     }
     const total = Math.min(opened.numPages, MAX_PAGES);
-    setStatus(`正在识别表格：0/${total} 页`, 0, total);
+    setStatus(v.reading(0, total), 0, total);
     let extraction: PdfExtraction;
     const t0 = performance.now();
     const early = earlyMarks(signal);
@@ -445,25 +447,25 @@ export function createViewer(options: ViewerOptions): Viewer {
         source,
         signal,
         maxPages: MAX_PAGES,
-        onProgress: (done, of) => setStatus(`正在识别表格：${done}/${of} 页`, done, of),
+        onProgress: (done, of) => setStatus(v.reading(done, of), done, of),
         onPartial: early.offer,
       });
     } catch (error) {
       if (signal.aborted) return;
-      fail('无法识别此PDF中的表格', [String((error as Error)?.message ?? error)]);
+      fail(v.readFailed, [String((error as Error)?.message ?? error)]);
       return;
     }
     const t1 = performance.now();
     const extractMillis = t1 - t0;
     early.stop();
     if (signal.aborted) return;
-    setStatus('正在核对…');
+    setStatus(v.checking);
     let report: Report;
     try {
       report = withExtractionNotes(await options.analyse(extraction.doc, extractMillis), extraction.notChecked);
     } catch (error) {
       if (signal.aborted) return;
-      fail('核对失败', [String((error as Error)?.message ?? error)]);
+      fail(v.checkFailed, [String((error as Error)?.message ?? error)]);
       return;
     }
     if (signal.aborted) return;
@@ -532,13 +534,13 @@ export function createViewer(options: ViewerOptions): Viewer {
 
   function summarise(report: Report): void {
     const view = reportView(report, { lang: options.lang, ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
-    const parts = [`${report.tables.length} 张表格`, `核对 ${report.stats.checksRun} 项`, view.verdict];
+    const parts = [v.tables(report.tables.length), v.checks(report.stats.checksRun), view.verdict];
     if (!report.tables.length) {
-      notice('info', '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
+      notice('info', v.noTables, report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
     } else {
-      notice(view.counts.error ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
+      notice(view.counts.error ? 'error' : 'info', v.summary(parts));
       const notChecked = report.stats.notChecked ?? [];
-      if (notChecked.length) notice('info', `未核对的部分（${notChecked.length}）`, notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
+      if (notChecked.length) notice('info', v.notCheckedParts(notChecked.length), notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
     }
   }
 
@@ -563,6 +565,26 @@ export function createViewer(options: ViewerOptions): Viewer {
       marks?.destroy();
     },
   };
+}
+
+/** The toolbar's words in the reader's language (viewer.html is written in Chinese). */
+function applyLabels(doc: Document, lang: Lang): void {
+  if (lang === 'zh') return;
+  const v = t(lang).viewer;
+  doc.documentElement.lang = 'en';
+  for (const [id, text] of Object.entries(v.labels)) {
+    const el = doc.getElementById(id);
+    if (el) el.textContent = text;
+  }
+  for (const [id, text] of Object.entries(v.titles)) {
+    const el = doc.getElementById(id);
+    el?.setAttribute('title', text);
+    el?.setAttribute('aria-label', text);
+  }
+  doc.getElementById('find-input')?.setAttribute('placeholder', v.findPlaceholder);
+  doc.querySelector('.toolbar')?.setAttribute('aria-label', v.toolbar);
+  const brand = doc.querySelector('.brand');
+  if (brand?.lastChild) brand.lastChild.textContent = t(lang).brand;
 }
 
 function megabytes(bytes: number): string {
