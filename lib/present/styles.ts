@@ -73,6 +73,9 @@ export const MARKS_CSS = `
 .trend.down { color: var(--bl-info); border-color: var(--bl-info); }
 .trend.icon-only .text { display: none; }
 .trend.icon-only { padding: 0 1px; }
+.trend.corner { padding: 0; border: 0; background: none; }
+.trend.corner .text { display: none; }
+.trend.corner .icon { width: 8px; height: 8px; }
 .trend:focus-visible { outline: 2px solid var(--bl-focus); outline-offset: 1px; }
 `;
 

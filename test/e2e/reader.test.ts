@@ -323,4 +323,39 @@ describe.skipIf(!canRun)('a reader’s experience', () => {
     expect(serious(violations), JSON.stringify(serious(violations), null, 1)).toEqual([]);
     await page.close();
   });
+
+  it('speaks English when the reader chooses it, in the popup, the page and the viewer', async () => {
+    await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ lang: 'en' }));
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(browser.url(PORTAL, '002-cms.html'));
+      await waitForMarks(page);
+      await page.keyboard.press('Alt+J');
+      await page.waitForFunction(() => document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelector('.tip.pinned:not([hidden])'), null, { timeout: 5_000 });
+      const tip = await page.evaluate(() => document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelector('.tip')!.textContent ?? '');
+      expect(tip).toMatch(/Error|Check|Note/);
+      expect(tip).toContain('Copy');
+      await shot(page, 'english-page');
+      const tabId = await tabIdOf(browser, page);
+      await expect.poll(() => storedSummary(browser, tabId), { timeout: 10_000 }).not.toBeNull();
+      const popup = await popupFor(tabId);
+      expect(await popup.textContent('.verdict')).toMatch(/^Found \d+ certain errors?/);
+      await shot(popup, 'english-popup');
+      await popup.close();
+      // ▲/▼ tags beside the rows, inside the cells' free left edge, reachable by Tab.
+      const trends = await page.evaluate(() => {
+        const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
+        return Array.from(root.querySelectorAll<HTMLElement>('.trend')).filter((t) => !t.hidden).map((t) => t.tabIndex);
+      });
+      expect(trends.length).toBeGreaterThan(0);
+      expect(trends.every((i) => i === 0)).toBe(true);
+      const trend = page.locator('budget-lens-overlay .trend').first();
+      await trend.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -150));
+      await shot(page, 'page-trends');
+      await page.close();
+    } finally {
+      await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ lang: 'zh' }));
+    }
+  });
 });

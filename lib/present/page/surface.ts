@@ -155,11 +155,14 @@ export function createPageSurface(doc: Document, layer: HTMLElement, elements: (
           d.fullWidth ??= size.width;
           const free = (textLefts[i] ?? box.left + box.width) - box.left;
           const full = free >= d.fullWidth + 4;
-          d.node.classList.toggle('icon-only', !full);
-          const width = full ? d.fullWidth : 13;
-          // Inside the cell's left edge, beside the right-aligned number; in a cell too narrow for it, on its top-left corner.
-          const inside = free >= width + 3;
-          place(d.node, box.left + 2, inside ? box.top + (box.height - size.height) / 2 : box.top - size.height / 2);
+          const iconOnly = !full && free >= 16;
+          // Inside the cell's left edge, beside the right-aligned number: with its figures when they
+          // fit, else the arrow alone; a cell the number fills gets a small arrow in its top-left
+          // corner (over the cell's padding, never over a header or a neighbour). The words are on hover and focus.
+          d.node.classList.toggle('icon-only', iconOnly);
+          d.node.classList.toggle('corner', !full && !iconOnly);
+          if (full || iconOnly) place(d.node, box.left + 2, box.top + (box.height - (full ? size.height : 14)) / 2);
+          else place(d.node, box.left + 1, box.top + 1);
           break;
         }
       }
