@@ -144,7 +144,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   return (
     <main class="popup">
       <Brand lang={lang} />
-      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} />
+      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} lang={lang} />
       {report && view && (
         <>
           <p class={`verdict${view.counts.error ? ' has-error' : view.counts.warning ? ' has-warning' : ' clean'}`} role="status">
@@ -209,7 +209,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
             {status.kind === 'checking' ? p.checking : report ? p.recheck : p.check}
           </button>
         )}
-        {host && <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />}
+        {host && <SiteSwitch host={host} enabled={enabled} lang={lang} onChange={(next) => void toggle(next)} />}
       </footer>
       {!covered && host && (
         <p class="add-host">
@@ -256,7 +256,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
       return (
         <>
           <EmptyState icon="file" title={p.noTables} />
-          <NotChecked items={notChecked} />
+          <NotChecked items={notChecked} lang={lang} />
         </>
       );
     }
@@ -267,8 +267,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
             {p.tables(report.tables.length)}
           </EmptyState>
           {hiddenLine}
-          {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
-          <NotChecked items={notChecked} />
+          {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} lang={lang} />}
+          <NotChecked items={notChecked} lang={lang} />
         </>
       );
     }
@@ -277,8 +277,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
         <p class="stats">{p.stats(report.tables.length, report.stats.checksRun)}</p>
         <FindingList findings={view.findings} lang={lang} grouping={grouping} filter={filter} {...handlers} />
         {hiddenLine}
-        {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
-        <NotChecked items={notChecked} />
+        {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} lang={lang} />}
+        <NotChecked items={notChecked} lang={lang} />
       </>
     );
   }
