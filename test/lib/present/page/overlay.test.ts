@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOverlay, OVERLAY_TAG } from '../../../../lib/present/page/overlay';
 import { finding, report } from './report-fixture';
+import { findingKey } from '../../../../lib/present/view-model';
 
 function page() {
   document.body.innerHTML = `<p>单位：万元</p><table id="t1"><tr><td>名称</td><td>总计</td><td>办公费</td></tr>
@@ -104,5 +105,27 @@ describe('page overlay', () => {
     expect(overlay.scrollToFinding('nope')).toBe(false);
     controller.abort();
     expect(document.querySelector(OVERLAY_TAG)).toBeNull();
+  });
+
+  it('leaves dismissed findings out, and steps between findings from the navigator and Alt+J / Alt+K', async () => {
+    const elements = page();
+    const scrolled: string[] = [];
+    for (const [, el] of elements) (el as HTMLElement).scrollIntoView = () => scrolled.push(el.id);
+    const overlay = createOverlay(document, controller.signal);
+    const r = report([finding({ id: 'f1', severity: 'error' }), finding({ id: 'f2', severity: 'warning', rule: 'sum.columns', location: { tableId: 't1', row: 2, col: 3, anchor: 't1.r2.c3' }, related: [] })]);
+    overlay.render({ report: r, elements, showInfo: true, hidden: new Set([findingKey(r.findings[0]!)]) });
+    const root = overlay.host.shadowRoot!;
+    expect(Array.from(root.querySelectorAll<HTMLElement>('.badge')).map((b) => b.dataset.findings)).toEqual(['f2']);
+    overlay.render({ report: r, elements, showInfo: true });
+    expect(root.querySelector('.nav .pos')!.textContent).toBe('–/2');
+    root.querySelector<HTMLButtonElement>('.nav button.next')!.click();
+    expect(root.querySelector('.nav .pos')!.textContent).toBe('1/2');
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyJ', altKey: true }));
+    expect(root.querySelector('.nav .pos')!.textContent).toBe('2/2');
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyK', altKey: true }));
+    expect(root.querySelector('.nav .pos')!.textContent).toBe('1/2');
+    expect(scrolled).toEqual(['total', 'office', 'total']);
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyH', altKey: true }));
+    expect(root.querySelector<HTMLElement>('.nav')!.hidden).toBe(true);
   });
 });
