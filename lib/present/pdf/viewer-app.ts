@@ -214,7 +214,8 @@ export function createViewer(options: ViewerOptions): Viewer {
   function notice(kind: 'error' | 'info', title: string, lines: readonly string[] = [], offerFile = false, folded = false): void {
     const box = doc.createElement(folded ? 'details' : 'div');
     box.className = `notice ${kind}`;
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    // A folded list is a disclosure widget of its own; the live region is the notices section.
+    if (!folded) box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     const head = doc.createElement(folded ? 'summary' : 'strong');
     head.textContent = title;
     box.append(head);
@@ -374,6 +375,8 @@ export function createViewer(options: ViewerOptions): Viewer {
     sourceName.textContent = label;
     sourceName.title = label;
     doc.title = v.title(decodeName(label));
+    const heading = doc.getElementById('doc-heading');
+    if (heading) heading.textContent = doc.title;
     original.hidden = url === null;
     if (url) {
       original.href = url;
@@ -582,7 +585,7 @@ function applyLabels(doc: Document, lang: Lang): void {
     el?.setAttribute('aria-label', text);
   }
   doc.getElementById('find-input')?.setAttribute('placeholder', v.findPlaceholder);
-  doc.querySelector('.toolbar')?.setAttribute('aria-label', v.toolbar);
+  doc.querySelector('.toolbar-row')?.setAttribute('aria-label', v.toolbar);
   const brand = doc.querySelector('.brand');
   if (brand?.lastChild) brand.lastChild.textContent = t(lang).brand;
 }
