@@ -87,7 +87,8 @@ export function createPdfSurface(doc: Document, pages: PageView, toolbar: () => 
       if (kind === 'badge') {
         // Straddles the top-right corner of the cell (or the sentence's first line), like on HTML pages.
         const first = rects[0]!;
-        place(node, { x: first.x + first.width, y: first.y }, -11, -9);
+        // On a sentence: above the end of its first line, clear of the characters.
+        place(node, { x: first.x + first.width, y: first.y }, target.sentence ? -9 : -11, target.sentence ? -17 : -9);
         addTo(first.page, node);
       } else if (kind === 'chip') {
         // Under the bottom-right corner of the table's last rectangle (its end).
