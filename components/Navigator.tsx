@@ -12,10 +12,12 @@ interface Props {
   onPrev: () => void;
   onNext: () => void;
   onHide: () => void;
+  /** Where the nearest finding is when none is in view: the reader is told where to look. */
+  offscreen?: 'below' | 'above' | null;
 }
 
 /** The page's floating stepper: "◀ 2/7 ▶", the counts by severity, Alt+J / Alt+K, and a way to hide it. */
-export function Navigator({ lang, index, total, counts, onPrev, onNext, onHide }: Props) {
+export function Navigator({ lang, index, total, counts, onPrev, onNext, onHide, offscreen = null }: Props) {
   const dict = t(lang);
   return (
     <div class="nav-inner" role="navigation" aria-label={dict.navigator.label}>
@@ -42,7 +44,11 @@ export function Navigator({ lang, index, total, counts, onPrev, onNext, onHide }
       <button type="button" class="next" onClick={onNext} aria-label={dict.navigator.next} title={dict.navigator.next} disabled={!total}>
         <Icon name="next" />
       </button>
-      {index < 0 && total > 0 && <span class="hint">{lang === 'zh' ? 'Alt+J 看第一处' : 'Alt+J: first one'}</span>}
+      {index < 0 && total > 0 && (
+        <span class="hint">
+          {offscreen ? (offscreen === 'below' ? dict.navigator.below : dict.navigator.above) : lang === 'zh' ? 'Alt+J 看第一处' : 'Alt+J: first one'}
+        </span>
+      )}
       <button type="button" class="hide" onClick={onHide} aria-label={dict.navigator.hide} title={dict.navigator.hide}>
         <Icon name="close" />
       </button>

@@ -64,7 +64,8 @@ const zh = {
     prev: '上一处问题（Alt+K）',
     next: '下一处问题（Alt+J）',
     hide: '隐藏导航（Alt+H 再次显示）',
-    first: '第一处问题在下方',
+    below: '问题在下方 ↓（Alt+J）',
+    above: '问题在上方 ↑（Alt+J）',
   },
   popup: {
     cannotCheck: '此页面无法检查',
@@ -210,7 +211,8 @@ const en: Dictionary = {
     prev: 'Previous finding (Alt+K)',
     next: 'Next finding (Alt+J)',
     hide: 'Hide the navigator (Alt+H shows it again)',
-    first: 'The first finding is further down',
+    below: 'Findings further down ↓ (Alt+J)',
+    above: 'Findings further up ↑ (Alt+J)',
   },
   popup: {
     cannotCheck: 'This page cannot be checked',

@@ -117,6 +117,8 @@ describe.skipIf(!canRun)('a reader’s experience', () => {
     await expect.poll(nav).toMatch(/^–\/\d+$/);
     const total = Number((await nav()).split('/')[1]);
     expect(total).toBeGreaterThan(5);
+    // At the top of the page no mark is in view: the navigator says where to look.
+    await expect.poll(() => page.evaluate(() => document.querySelector('budget-lens-overlay')!.shadowRoot!.querySelector('.nav .hint')?.textContent ?? '')).toBe('问题在下方 ↓（Alt+J）');
     await shot(page, 'page-navigator-start');
     await page.locator('budget-lens-overlay .nav button.next').click();
     await expect.poll(nav).toBe(`1/${total}`);

@@ -72,6 +72,7 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
   const surface = createPageSurface(doc, layer, () => elements, events.signal);
   surface.setObstacles(() => (nav.hidden ? [] : [nav.getBoundingClientRect()]));
   let position = { index: -1, total: 0 };
+  let offscreen: 'below' | 'above' | null = null;
   let navHidden = options.navigator === false;
   const presenter = createPresenter(surface, {
     lang,
@@ -100,10 +101,30 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
           navHidden = true;
           drawNavigator();
         },
+        offscreen,
       }),
       nav,
     );
   }
+
+  /** Whether any badge is in view; if none, on which side the nearest one is (checked once per frame on scroll). */
+  let watchFrame = 0;
+  function checkOffscreen(): void {
+    watchFrame = 0;
+    if (events.signal.aborted) return;
+    const view = doc.defaultView!;
+    const tops = Array.from(layer.querySelectorAll<HTMLElement>('.badge:not([hidden])')).map((b) => b.getBoundingClientRect().top);
+    const inView = tops.some((top) => top >= 0 && top <= view.innerHeight);
+    const next = !tops.length || inView ? null : tops.some((top) => top > view.innerHeight) ? 'below' : 'above';
+    if (next !== offscreen) {
+      offscreen = next;
+      drawNavigator();
+    }
+  }
+  function scheduleOffscreen(): void {
+    if (!watchFrame && position.index < 0 && !events.signal.aborted) watchFrame = doc.defaultView!.requestAnimationFrame(checkOffscreen);
+  }
+  doc.defaultView!.addEventListener('scroll', scheduleOffscreen, { signal: events.signal, passive: true });
 
   // Alt+J / Alt+K step between findings, Alt+H shows or hides the navigator (by key position, any layout).
   doc.addEventListener('keydown', (event) => {
@@ -125,6 +146,8 @@ export function createOverlay(doc: Document, signal: AbortSignal, options: Overl
     setStale(false);
     presenter.render({ report: next.report, showInfo: next.showInfo, ...(next.hidden ? { hidden: next.hidden } : {}) });
     surface.setPassed(next.showPassed ? passedRanges(next.report) : []);
+    // After the marks are laid out (next frame): tell the reader where to look when none is in view.
+    doc.defaultView!.requestAnimationFrame(() => scheduleOffscreen());
   }
 
   function setStale(stale: boolean): void {
