@@ -112,7 +112,8 @@ export function atDocumentPrecision(value: string, like: string | undefined): st
 function magnitude(finding: Finding): string | null {
   const diff = signedDifference(finding);
   if (!diff) return null;
-  const places = Math.max(decimalsOf(finding.actual), decimalsOf(finding.expected), decimalsOf(finding.difference));
+  // Percentages at the document's own precision; amounts with as many decimals as the figures compared.
+  const places = finding.unit === '%' ? decimalsOf(finding.actual) : Math.max(decimalsOf(finding.actual), decimalsOf(finding.expected), decimalsOf(finding.difference));
   return diff.abs().toFixed(Math.min(places, 6));
 }
 

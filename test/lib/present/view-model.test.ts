@@ -49,7 +49,7 @@ describe('a finding for a citizen', () => {
     const rate = finding({ id: 'f3', severity: 'error', rule: 'perf.rate', category: 'share', message: '执行率 100.00% ≠ 全年执行数 2113.82 ÷ 全年预算数 2261.16 = 93.4839%（应为 93.48%）。', expected: '93.4839', actual: '100.00', difference: '6.5161', unit: '%', location: { text: '100.00%' } });
     expect(atDocumentPrecision('93.4839', '100.00')).toBe('93.48');
     expect(headlineOf(rate)).toBe('执行率算得不对：按数字应为 93.48%，文件写的是 100.00%');
-    expect(arithmeticOf(rate)).toBe('文件写 100.00% · 按数字算 93.48% · 相差 6.5161 个百分点');
+    expect(arithmeticOf(rate)).toBe('文件写 100.00% · 按数字算 93.48% · 相差 6.52 个百分点');
     expect(tidyMessage(rate, '')).toBe('执行率 100.00% ≠ 全年执行数 2113.82 ÷ 全年预算数 2261.16 = 93.48%。');
   });
 
