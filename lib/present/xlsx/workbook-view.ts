@@ -7,7 +7,7 @@
  */
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument, SourceTable, TextBlock } from '../../engine/source';
-import { createOverlay, type Overlay } from '../page/overlay';
+import { createOverlay, type Overlay, type OverlayOptions } from '../page/overlay';
 
 export interface WorkbookView {
   report: Report;
@@ -15,6 +15,8 @@ export interface WorkbookView {
   /** The toolbar's ◀ 问题 ▶: the next or previous finding shown, as position and count. */
   step(direction: 1 | -1): { index: number; total: number };
   setShowInfo(showInfo: boolean): void;
+  /** Findings dismissed or restored: drawn again. */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -27,6 +29,10 @@ export interface ShowWorkbookInput {
   showInfo: boolean;
   analyse: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
   onStatus: (text: string) => void;
+  /** The reader's language and the tooltip's actions (copy, link, dismiss), as for a PDF. */
+  overlay?: Pick<OverlayOptions, 'lang' | 'actions'>;
+  /** Keys of the findings dismissed on this workbook. */
+  hidden?: () => ReadonlySet<string>;
 }
 
 /** Amounts are right-aligned; bare digits are codes (201, 2040601). */
@@ -112,9 +118,10 @@ export async function showWorkbook(input: ShowWorkbookInput): Promise<{ view: Wo
     ? { ...analysed, stats: { ...analysed.stats, notChecked: [...(analysed.stats.notChecked ?? []), ...extraction.notChecked.filter((n) => !(analysed.stats.notChecked ?? []).some((m) => m.what === n.what && m.reason === n.reason))] } }
     : analysed;
   let showInfo = input.showInfo;
-  let overlay: Overlay | null = createOverlay(doc, signal);
+  // The viewer's toolbar has its own ◀ 问题 ▶: no floating navigator over the sheets.
+  let overlay: Overlay | null = createOverlay(doc, signal, { ...input.overlay, navigator: false });
   let at = -1;
-  const draw = () => overlay?.render({ report, elements, showInfo });
+  const draw = () => overlay?.render({ report, elements, showInfo, ...(input.hidden ? { hidden: input.hidden() } : {}) });
   draw();
   return {
     view: {
@@ -131,6 +138,7 @@ export async function showWorkbook(input: ShowWorkbookInput): Promise<{ view: Wo
         showInfo = next;
         draw();
       },
+      refresh: draw,
       destroy() {
         overlay?.destroy();
         overlay = null;
