@@ -1,7 +1,8 @@
 /**
  * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning]
  *
- * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
+ * The same extraction and analysis as the extension, on a standard-conforming parse of the page
+ * (lib/extract/html-node.ts: the tree Chromium builds). Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
  * unreachable URL, HTTP error, encrypted or broken PDF, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
@@ -9,10 +10,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { analyse } from '../lib/engine/analyse';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
+import { parseHtmlDocument } from '../lib/extract/html-node';
 import { extractPdf } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
@@ -139,9 +140,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 function check(source: string, html: string): Report {
-  const { document } = parseHTML(asDocument(html));
+  const document = parseHtmlDocument(html);
   const started = performance.now();
-  const { doc } = extractHtml(document as unknown as Document, { source });
+  const { doc } = extractHtml(document, { source });
   return analyse(doc, { extractMillis: performance.now() - started });
 }
 
@@ -160,11 +161,6 @@ async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Re
   }
   const report = analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked });
   return { report };
-}
-
-/** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
-function asDocument(html: string): string {
-  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
 async function load(input: string): Promise<Loaded> {
