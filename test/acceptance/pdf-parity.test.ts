@@ -10,10 +10,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../lib/engine/analyse';
 import { extractHtml } from '../../lib/extract/html';
+import { parseHtmlDocument } from '../../lib/extract/html-node';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
 import type { NotChecked, Report } from '../../lib/engine/report/schema';
@@ -76,8 +76,7 @@ interface PdfOutcome {
 const htmlReports = new Map<string, Report>();
 function htmlReport(page: string): Report {
   if (!htmlReports.has(page)) {
-    const { document } = parseHTML(readFileSync(join(fixtures, 'pages', page), 'utf8'));
-    htmlReports.set(page, analyse(extractHtml(document, { source: page }).doc));
+    htmlReports.set(page, analyse(extractHtml(parseHtmlDocument(readFileSync(join(fixtures, 'pages', page), 'utf8')), { source: page }).doc));
   }
   return htmlReports.get(page)!;
 }
