@@ -26,10 +26,12 @@ interface ColumnStats {
   digitCodes: number;
   maxCodeLength: number;
   texts: number;
+  /** The digit-only values (at most 9 digits), in row order: the candidates for codes. */
+  digits: string[];
 }
 
 function statsOf(grid: Grid, split: HeaderSplit, c: number): ColumnStats {
-  const stats: ColumnStats = { numbers: 0, digitCodes: 0, maxCodeLength: 0, texts: 0 };
+  const stats: ColumnStats = { numbers: 0, digitCodes: 0, maxCodeLength: 0, texts: 0, digits: [] };
   for (let r = split.bodyStart; r < grid.height; r += 1) {
     if (split.numberRows.has(r)) continue;
     const cell = grid.cells[r]![c]!;
@@ -46,12 +48,43 @@ function statsOf(grid: Grid, split: HeaderSplit, c: number): ColumnStats {
       if (/^\d{1,9}$/.test(digits)) {
         stats.digitCodes += 1;
         stats.maxCodeLength = Math.max(stats.maxCodeLength, digits.length);
+        stats.digits.push(digits);
       }
     } else if (value.kind === 'text') {
       stats.texts += 1;
     }
   }
   return stats;
+}
+
+/** A class (类) of the function or economic classification: 201–234, 301–399, 501–599. */
+function isClass(prefix: string): boolean {
+  const n = Number(prefix);
+  return (n >= 201 && n <= 234) || (n >= 301 && n <= 399) || (n >= 501 && n <= 599);
+}
+
+/**
+ * Whether a column of whole numbers holds classification or unit codes rather than amounts
+ * (rulebook §2). Every value must have a code's shape: 3, 5 or 7 digits under a class, or a
+ * 6- or 9-digit unit code under a 3-digit department in the same column. Codes nest (21015 heads
+ * 2101501): a column right of the names must show that nesting, since whole-yuan amounts can
+ * happen to look like one code; left of the names (where codes are written) the shape suffices.
+ * Small numbers (80, 237, 700, a lone 0) have no code's shape: they are amounts.
+ */
+function holdsCodes(digits: string[], leftOfNames: boolean): boolean {
+  if (digits.length === 0) return false;
+  const values = new Set(digits);
+  let nested = 0;
+  for (const value of values) {
+    const n = value.length;
+    const unit = (n === 6 || n === 9) && values.has(value.slice(0, 3));
+    if (unit) nested += 1;
+    else if (n === 3 || n === 5 || n === 7) {
+      if (!isClass(value.slice(0, 3))) return false;
+      if (n > 3 && (values.has(value.slice(0, n - 2)) || values.has(value.slice(0, 3)))) nested += 1;
+    } else return false;
+  }
+  return nested > 0 || leftOfNames;
 }
 
 /**
@@ -77,7 +110,7 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
       part = PART_HEADER[leaf];
     } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) kind = 'code';
     else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
-    else if (!seenText && digitOnly && stats.maxCodeLength <= 9) kind = 'code';
+    else if (digitOnly && holdsCodes(stats.digits, !seenText)) kind = 'code';
     else if (stats.numbers > 0 && stats.numbers >= stats.texts) kind = 'amount';
     else if (stats.texts > 0) kind = 'text';
     // An all-blank column: an amount column with nothing in it, unless its header names labels.
@@ -90,21 +123,31 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
 }
 
 /**
- * Headerless 类/款/项 columns: a run of code columns whose first holds 3-digit classes and the
- * next ones 1–2 digit numbers (the "科目编码" header spans them, the 类/款/项 row may be gone).
+ * Headerless 类/款/项 columns: a code column of 3-digit classes followed by one or two columns of
+ * 1–2 digit numbers under the same header cell ("科目编码" spanning them, the 类/款/项 row gone)
+ * or under none. Read alone those small numbers would be amounts.
  */
 function markCodePartRuns(grid: Grid, split: HeaderSplit, columns: ColumnInfo[]): void {
+  const sameField = (a: ColumnInfo, b: ColumnInfo) => b.path.length === 0 || a.path.at(-1)?.key === b.path.at(-1)?.key;
+  const isPart = (first: ColumnInfo, column: ColumnInfo | undefined): column is ColumnInfo => {
+    if (!column || (column.kind !== 'code' && column.kind !== 'amount') || !sameField(first, column)) return false;
+    const stats = statsOf(grid, split, column.index);
+    // A stray label ("款" from a header row read into the body) does not make it text.
+    return stats.digits.length > 0 && stats.digitCodes === stats.numbers && stats.maxCodeLength <= 2 && stats.texts <= Math.max(1, stats.numbers / 4);
+  };
   for (let c = 0; c + 1 < columns.length; c += 1) {
     const first = columns[c]!;
-    const second = columns[c + 1]!;
-    if (first.kind !== 'code' || second.kind !== 'code') continue;
-    if (statsOf(grid, split, c).maxCodeLength !== 3 || statsOf(grid, split, c + 1).maxCodeLength > 2) continue;
+    if (first.kind !== 'code') continue;
+    const stats = statsOf(grid, split, c);
+    if (stats.maxCodeLength !== 3 || !stats.digits.every((d) => d.length === 3 && isClass(d))) continue;
+    const second = columns[c + 1];
+    if (!isPart(first, second)) continue;
     first.kind = 'code-part';
     first.part = 0;
     second.kind = 'code-part';
     second.part = 1;
     const third = columns[c + 2];
-    if (third?.kind === 'code' && statsOf(grid, split, c + 2).maxCodeLength <= 2) {
+    if (isPart(first, third)) {
       third.kind = 'code-part';
       third.part = 2;
     }

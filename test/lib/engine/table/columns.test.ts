@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../../lib/engine/analyse';
+import { buildTableModel } from '../../../../lib/engine/table/model';
+import type { Report } from '../../../../lib/engine/report/schema';
+import { documentOf, table } from '../../../helpers/tables';
+
+const identity = { id: 't0', title: '测试表', kind: 'unknown' };
+const kinds = (rows: string[][]) => buildTableModel(table(rows), identity).columns.map((c) => c.kind + (c.part ?? ''));
+const errorsOf = (report: Report) => report.findings.filter((f) => f.severity === 'error');
+
+describe('column kinds: small whole numbers are amounts', () => {
+  // 三公 tables in whole 元 or 万元 (sh-putuo-wanli-2025-budget.pdf p29: 37.91 = 0 + 1.35 + 36.56, 购置费 15).
+  it('reads 80, 237, 700 and a lone 0 in an amount column as amounts, not codes', () => {
+    expect(kinds([['合计', '因公出国(境)费', '公务用车购置及运行费', '公务接待费'], ['700', '0', '620', '80']])).toEqual(['amount', 'amount', 'amount', 'amount']);
+    expect(kinds([['项目', '合计', '因公出国(境)费', '公务接待费'], ['2024年预算', '237', '0', '237'], ['2023年预算', '700', '0', '700']])).toEqual(['text', 'amount', 'amount', 'amount']);
+  });
+
+  it('checks their sums (and finds a wrong one) instead of reading them as malformed codes', () => {
+    const header = [['合计@r2', '因公出国(境)费@r2', '公务接待费@r2', '公务用车购置及运行费@c3'], ['小计', '购置费', '运行费']];
+    const right = analyse(documentOf([table([...header, ['700', '0', '80', '620', '500', '120']], { before: ['一般公共预算“三公”经费支出表', '单位：元'] })]));
+    expect(errorsOf(right)).toEqual([]);
+    expect(right.tables[0]!.checksRun).toBeGreaterThanOrEqual(2);
+    const wrong = analyse(documentOf([table([...header, ['700', '0', '80', '620', '500', '237']], { before: ['一般公共预算“三公”经费支出表', '单位：元'] })]));
+    expect(errorsOf(wrong).map((f) => f.message)).toEqual([expect.stringContaining('小计 620 ≠ 公务用车购置及运行费/购置费 500 + 公务用车购置及运行费/运行费 237 = 737')]);
+  });
+});
+
+describe('column kinds: a code column is never summed', () => {
+  // The 科目编码 column summed as amounts on an unseen rendering: '21015 ≠ 2101501 + 2101506 = 4203007'.
+  const rows = (codeHeader: string) => [
+    ['科目名称', codeHeader, '合计', '基本支出', '项目支出'],
+    ['合计', '', '300.00', '100.00', '200.00'],
+    ['医疗保障管理事务', '21015', '300.00', '100.00', '200.00'],
+    ['行政运行', '2101501', '100.00', '100.00', ''],
+    ['医疗保障经办事务', '2101506', '200.00', '', '200.00'],
+  ];
+
+  it.each(['科目编码', '编号', ''])('reads nested codes right of the names as codes (header "%s")', (header) => {
+    expect(kinds(rows(header))).toEqual(['text', 'code', 'amount', 'amount', 'amount']);
+    const report = analyse(documentOf([table(rows(header), { before: ['一般公共预算支出表', '单位：万元'] })]));
+    expect(errorsOf(report)).toEqual([]);
+    expect(report.findings.map((f) => f.message).join('\n')).not.toMatch(/2101501|4203007|4224022/);
+  });
+
+  it('keeps whole-yuan amounts right of the names that merely look like codes as amounts', () => {
+    // 2068839 starts like a class (206) but nothing nests under anything: amounts.
+    expect(kinds([['项目', '本年预算'], ['合计', '2068839'], ['基本支出', '1648839'], ['项目支出', '420000']])).toEqual(['text', 'amount']);
+  });
+});
+
+describe('column kinds: codes in one column and over 类/款/项 read alike', () => {
+  const body = [
+    ['210', '', '', '卫生健康支出', '300.00'],
+    ['210', '15', '', '医疗保障管理事务', '300.00'],
+    ['210', '15', '01', '行政运行', '100.00'],
+    ['210', '15', '06', '医疗保障经办事务', '150.00'],
+  ];
+  const parts = [['科目编码@c3', '科目名称', '金额'], ...body];
+  const joined = [['科目编码', '科目名称', '金额'], ...body.map(([cls, sec, item, ...rest]) => [`${cls}${sec}${item}`, ...rest])];
+  const headerless = [['科目编码@c3', '科目名称', '金额'], ...body];
+
+  it('classifies the parts under one spanning header and the joined codes alike', () => {
+    expect(kinds(parts)).toEqual(['code-part0', 'code-part1', 'code-part2', 'text', 'amount']);
+    expect(kinds(joined)).toEqual(['code', 'text', 'amount']);
+    expect(kinds(headerless)).toEqual(['code-part0', 'code-part1', 'code-part2', 'text', 'amount']);
+    const codesOf = (rows: string[][]) => buildTableModel(table(rows), identity).panels[0]!.rows.map((r) => r.code?.code);
+    expect(codesOf(parts)).toEqual(codesOf(joined));
+  });
+
+  it('finds the same error in both layouts (21015 300.00 ≠ 100.00 + 150.00)', () => {
+    const messages = (rows: string[][]) =>
+      errorsOf(analyse(documentOf([table(rows, { before: ['一般公共预算支出表', '单位：万元'] })]))).map((f) => f.message.replace(/金额|科目编码\/?/g, ''));
+    const one = messages(joined);
+    expect(one).toEqual([expect.stringContaining('250.00')]);
+    expect(messages(parts)).toEqual(one);
+  });
+});
