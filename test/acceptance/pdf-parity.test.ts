@@ -45,7 +45,7 @@ const expectedGaps: Record<string, Record<string, string>> = {
   },
   '002-cms.pdf': {
     '002-completeness': `${SPLIT}: the 财政拨款收入支出决算总表 breaks after its two header rows (page 7), and that header part counts as an empty table without a note`,
-    '002-tables-consistent': 'the 栏次 numbering column of the 收入支出决算总表 (1, 2, 3 …) is read as amounts: 本年收入合计 27 ≠ 1 + 2 + 3',
+    '002-tables-consistent': `${SPLIT}: the header part of the 财政拨款收入支出决算总表 (page 7) counts as an empty table without a note (its continuation's 行次 1, 2, 3 … are read as line numbers since the column kinds learned them)`,
     '002-tables': TITLE,
   },
   '002-plain.pdf': {

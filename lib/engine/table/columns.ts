@@ -111,6 +111,7 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
     } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) kind = 'code';
     else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
     else if (digitOnly && holdsCodes(stats.digits, !seenText)) kind = 'code';
+    else if (digitOnly && isLineNumbering(stats.digits)) kind = 'rowno';
     else if (stats.numbers > 0 && stats.numbers >= stats.texts) kind = 'amount';
     else if (stats.texts > 0) kind = 'text';
     // An all-blank column: an amount column with nothing in it, unless its header names labels.
@@ -120,6 +121,15 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
   }
   markCodePartRuns(grid, split, columns);
   return columns;
+}
+
+/**
+ * 1, 2, 3 … (or 33, 34, 35 … on a continued page): the 行次 of a table whose header was not read.
+ * Amounts never count up by one on every line.
+ */
+function isLineNumbering(digits: string[]): boolean {
+  if (digits.length < 3) return false;
+  return digits.every((d, i) => i === 0 || Number(d) === Number(digits[i - 1]) + 1);
 }
 
 /**
