@@ -75,3 +75,15 @@ describe('column kinds: codes in one column and over 类/款/项 read alike', ()
     expect(messages(parts)).toEqual(one);
   });
 });
+
+describe('column kinds: line numbers', () => {
+  // The continuation of seed 002's 收入支出决算总表 printed to PDF: header on the page before.
+  it('reads a column counting up by one on every line as 行次, never as amounts', () => {
+    expect(kinds([['一、一般公共预算财政拨款', '1', '2,113.81'], ['二、政府性基金预算财政拨款', '2', '0.00'], ['三、国有资本经营预算财政拨款', '3', '0.00'], ['本年收入合计', '4', '2,113.81']])).toEqual(['text', 'rowno', 'amount']);
+    expect(kinds([['一、一般公共服务支出', '33', '0.00'], ['二、外交支出', '34', '0.00'], ['三、国防支出', '35', '0.00']])).toEqual(['text', 'rowno', 'amount']);
+  });
+
+  it('keeps amounts that merely grow as amounts', () => {
+    expect(kinds([['项目', '金额'], ['甲', '1'], ['乙', '2'], ['丙', '4']])).toEqual(['text', 'amount']);
+  });
+});
