@@ -12,6 +12,11 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** For code-part columns: 0 = 类, 1 = 款, 2 = 项. */
   part?: number;
+  /**
+   * Why the kind is a guess, when it is one (a possible misreading): text among the amounts,
+   * codes or line numbers told by their values alone. Absent when header and values agree.
+   */
+  guess?: string;
 }
 
 const ROWNO_HEADER = /行次|序号|栏次|^序$/;
@@ -102,6 +107,7 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
     const digitOnly = stats.numbers > 0 && stats.digitCodes === stats.numbers && stats.texts === 0;
     let kind: ColumnKind;
     let part: number | undefined;
+    let guess: string | undefined;
     if (ROWNO_HEADER.test(leaf)) kind = 'rowno';
     else if (UNIT_CODE_HEADER.test(leaf) && stats.texts === 0) kind = 'unit-code';
     // A 类/款/项 column holds short integers; a stray label ("合计") in it does not make it text.
@@ -110,14 +116,21 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
       part = PART_HEADER[leaf];
     } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) kind = 'code';
     else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
-    else if (digitOnly && holdsCodes(stats.digits, !seenText)) kind = 'code';
-    else if (digitOnly && isLineNumbering(stats.digits)) kind = 'rowno';
-    else if (stats.numbers > 0 && stats.numbers >= stats.texts) kind = 'amount';
+    else if (digitOnly && holdsCodes(stats.digits, !seenText)) {
+      kind = 'code';
+      if (seenText && !path.length) guess = '此列无表头，按数值的编码层级读作科目编码';
+    } else if (digitOnly && isLineNumbering(stats.digits)) {
+      kind = 'rowno';
+      guess = '此列按逐行加一的数值读作行次';
+    } else if (stats.numbers > 0 && stats.numbers >= stats.texts) {
+      kind = 'amount';
+      if (stats.texts > 0) guess = `此列 ${stats.numbers} 格为数字、${stats.texts} 格为文字，按金额列读取`;
+    }
     else if (stats.texts > 0) kind = 'text';
     // An all-blank column: an amount column with nothing in it, unless its header names labels.
     else kind = TEXT_HEADER.test(leaf) && !/合计|总计|支出|收入|金额|预算|决算/.test(leaf) ? 'text' : 'amount';
     if (kind === 'text') seenText = true;
-    columns.push({ index: c, path, label, kind, ...(part === undefined ? {} : { part }) });
+    columns.push({ index: c, path, label, kind, ...(part === undefined ? {} : { part }), ...(guess ? { guess } : {}) });
   }
   markCodePartRuns(grid, split, columns);
   return columns;

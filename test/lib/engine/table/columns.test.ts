@@ -87,3 +87,16 @@ describe('column kinds: line numbers', () => {
     expect(kinds([['项目', '金额'], ['甲', '1'], ['乙', '2'], ['丙', '4']])).toEqual(['text', 'amount']);
   });
 });
+
+describe('column kinds: guesses are recorded as reading doubts', () => {
+  it('records a column read as amounts although it holds text too', () => {
+    const model = buildTableModel(table([['指标', '指标值', '金额'], ['数量', '464', '1.00'], ['满意度', '≥90%', '2.00'], ['时效', '12', '3.00']]), identity);
+    expect(model.columns.map((c) => c.kind)).toEqual(['text', 'amount', 'amount']);
+    expect(model.doubts).toEqual([{ col: 1, reason: '此列 2 格为数字、1 格为文字，按金额列读取' }]);
+  });
+
+  it('records nothing where header and values agree, and keeps extraction doubts', () => {
+    const source = { ...table([['项目', '金额'], ['合计', '3.00'], ['甲', '3.00']]), doubts: [{ row: 2, reason: '续表拼接处可能缺行' }] };
+    expect(buildTableModel(source, identity).doubts).toEqual([{ row: 2, reason: '续表拼接处可能缺行' }]);
+  });
+});
