@@ -47,7 +47,8 @@ export function titleRowsOf(grid: Grid, bodyStart = grid.height): number[] {
     if (!own || own.length === 0) break;
     if (own.some((cell) => cellValue(cell).kind === 'number')) break;
     const titles = own.filter((cell) => !isCaptionMeta(cell.text));
-    const spansRow = own.length === 1 && grid.cells[r]!.every((cell) => cell === own[0]);
+    // Positions a ragged row leaves out (no anchor) are as empty as blank cells.
+    const spansRow = own.length === 1 && grid.cells[r]!.every((cell) => cell === own[0] || (!cell.anchor && !cell.text));
     if (titles.length > 1) break;
     if (titles.length === 1 && !spansRow && !TITLE_LINE.test(compactText(titles[0]!.text))) break;
     rows.push(r);
