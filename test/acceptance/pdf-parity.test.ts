@@ -6,7 +6,8 @@
  * What the PDF extraction cannot yet match is listed in `expectedGaps`, each with the reason seen
  * when it was recorded. A listed gap is asserted to still be a gap: when extraction improves and
  * an item starts to hold, its test fails and asks for the entry to be removed, so the list only
- * shrinks and never hides a regression.
+ * shrinks and never hides a regression. Beyond the key, a print that does not clip must add no
+ * error its HTML page lacks (the page-break splits of 000 are the one listed exception).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,23 @@ const expectedGaps: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Prints whose errors may still differ from their HTML page's beyond the answer key: clipped
+ * prints (the Calc export) are not held to it at all; a listed print is asserted to still add an
+ * error, so the entry is removed once it no longer does.
+ */
+const CLIPPED = new Set(['004-xlsx.pdf']);
+const addedErrorGaps: Record<string, string> = {
+  '000-cms.pdf': `${SPLIT}: the 工资福利支出 and 公用经费 detail tables are summed per page (总计 1,423,687.92 ≠ 1,296,517.32, 225,151.75 ≠ 82,874.00)`,
+};
+
+/** A page's errors, as comparable strings (label spacing and digit grouping are the page's own). */
+function errorsOf(report: Report): string[] {
+  return report.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} ${f.message.replace(/[\s\u3000]+/g, '').replace(/(\d),(?=\d{3})/g, '$1')}`);
+}
+
 interface PdfOutcome {
   report: Report;
   notChecked: NotChecked[];
@@ -103,6 +121,7 @@ function pdfOutcome(file: string): Promise<PdfOutcome> {
 const SLOW = 60_000;
 
 it('lists gaps only for printed seeds and answer-key ids that exist', () => {
+  for (const pdf of [...Object.keys(addedErrorGaps), ...CLIPPED]) expect(pdfs, `addedErrorGaps/CLIPPED name ${pdf}`).toContain(pdf);
   const ids = new Set(answerKey.map((k) => k.id));
   for (const [pdf, gaps] of Object.entries(expectedGaps)) {
     expect(pdfs, `expectedGaps names ${pdf}`).toContain(pdf);
@@ -113,6 +132,15 @@ it('lists gaps only for printed seeds and answer-key ids that exist', () => {
 describe.each(pdfs)('%s against its HTML', (pdf) => {
   const seed = pdf.slice(0, 3);
   const gaps = expectedGaps[pdf] ?? {};
+
+  // "None added": a print that does not clip reports no error its HTML page does not report.
+  it.skipIf(CLIPPED.has(pdf))('adds no error that its HTML page does not report', async () => {
+    const html = errorsOf(htmlReport(htmlOf(pdf)));
+    const added = errorsOf((await pdfOutcome(pdf)).report).filter((e) => !html.includes(e));
+    const gap = addedErrorGaps[pdf];
+    if (gap === undefined) expect(added).toEqual([]);
+    else expect(added.length, `${pdf} no longer adds errors: remove it from addedErrorGaps (was: ${gap})`).toBeGreaterThan(0);
+  }, SLOW);
 
   it('is read in full (no page left unchecked)', async () => {
     expect((await pdfOutcome(pdf)).notChecked).toEqual([]);
