@@ -69,27 +69,42 @@ function isClass(prefix: string): boolean {
 }
 
 /**
- * Whether a column of whole numbers holds classification or unit codes rather than amounts
- * (rulebook §2). Every value must have a code's shape: 3, 5 or 7 digits under a class, or a
- * 6- or 9-digit unit code under a 3-digit department in the same column. Codes nest (21015 heads
- * 2101501): a column right of the names must show that nesting, since whole-yuan amounts can
- * happen to look like one code; left of the names (where codes are written) the shape suffices.
- * Small numbers (80, 237, 700, a lone 0) have no code's shape: they are amounts.
+ * Whether a column's whole numbers are classification or unit codes rather than amounts
+ * (rulebook §2), and how many of them nest under another (21015 heads 2101501, 473 heads 473002).
+ * Every value must have a code's shape: 3, 5 or 7 digits under a class, a 6- or 9-digit unit
+ * code, or the 3-digit department heading such units. Small numbers (80, 237, 700, a lone 0)
+ * have no code's shape: they are amounts. Null when some value is no code.
  */
-function holdsCodes(digits: string[], leftOfNames: boolean): boolean {
-  if (digits.length === 0) return false;
+function codeShape(digits: string[]): { nested: number } | null {
+  if (digits.length === 0) return null;
   const values = new Set(digits);
+  const departments = new Set([...values].filter((v) => v.length === 6 || v.length === 9).map((v) => v.slice(0, 3)));
   let nested = 0;
   for (const value of values) {
     const n = value.length;
-    const unit = (n === 6 || n === 9) && values.has(value.slice(0, 3));
-    if (unit) nested += 1;
-    else if (n === 3 || n === 5 || n === 7) {
-      if (!isClass(value.slice(0, 3))) return false;
-      if (n > 3 && (values.has(value.slice(0, n - 2)) || values.has(value.slice(0, 3)))) nested += 1;
-    } else return false;
+    if (n === 6 || n === 9) {
+      if (values.has(value.slice(0, 3))) nested += 1;
+    } else if (n === 3) {
+      if (!isClass(value) && !departments.has(value)) return null;
+    } else if (n === 5 || n === 7) {
+      if (!isClass(value.slice(0, 3))) return null;
+      if (values.has(value.slice(0, n - 2)) || values.has(value.slice(0, 3))) nested += 1;
+    } else return null;
   }
-  return nested > 0 || leftOfNames;
+  return { nested };
+}
+
+/**
+ * A code column without a header saying so: left of the names (where codes are written) the
+ * shape suffices; right of them, or beside labels such as "合计", the codes must nest, since
+ * whole-yuan amounts can happen to look like one code.
+ */
+function holdsCodes(stats: ColumnStats, leftOfNames: boolean): boolean {
+  if (stats.numbers === 0 || stats.digitCodes !== stats.numbers) return false;
+  const shape = codeShape(stats.digits);
+  if (!shape) return false;
+  if (shape.nested > 0) return stats.texts <= stats.numbers;
+  return leftOfNames && stats.texts === 0;
 }
 
 /**
@@ -114,9 +129,9 @@ export function classifyColumns(grid: Grid, split: HeaderSplit, paths: HeaderCel
     else if (leaf in PART_HEADER && stats.digitCodes >= stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) {
       kind = 'code-part';
       part = PART_HEADER[leaf];
-    } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && stats.texts <= Math.max(1, stats.numbers / 4)) kind = 'code';
+    } else if (CODE_HEADER.test(leaf) && stats.digitCodes === stats.numbers && (stats.texts <= Math.max(1, stats.numbers / 4) || holdsCodes(stats, true))) kind = 'code';
     else if (PERCENT_HEADER.test(leaf) && !/合计|总计/.test(leaf)) kind = 'percent';
-    else if (digitOnly && holdsCodes(stats.digits, !seenText)) {
+    else if (holdsCodes(stats, !seenText)) {
       kind = 'code';
       if (seenText && !path.length) guess = '此列无表头，按数值的编码层级读作科目编码';
     } else if (digitOnly && isLineNumbering(stats.digits)) {

@@ -42,6 +42,22 @@ describe('column kinds: a code column is never summed', () => {
     expect(report.findings.map((f) => f.message).join('\n')).not.toMatch(/2101501|4203007|4224022/);
   });
 
+  it('reads a code column with labels and department codes in it as codes (合计, 473 / 473002)', () => {
+    const rows = [
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', '', '300.00', '100.00', '200.00'],
+      ['473', '株洲市天元区医疗保障局', '300.00', '100.00', '200.00'],
+      ['473002', '株洲市天元区医疗保障局', '300.00', '100.00', '200.00'],
+      ['小计', '', '300.00', '100.00', '200.00'],
+      ['21015', '医疗保障管理事务', '300.00', '100.00', '200.00'],
+      ['2101501', '行政运行', '100.00', '100.00', ''],
+      ['2101506', '医疗保障经办事务', '200.00', '', '200.00'],
+    ];
+    expect(kinds(rows)).toEqual(['code', 'text', 'amount', 'amount', 'amount']);
+    const report = analyse(documentOf([table(rows, { before: ['一般公共预算支出表', '单位：万元'] })]));
+    expect(report.findings.map((f) => f.message).join('\n')).not.toMatch(/2101501 \+|4203007/);
+  });
+
   it('keeps whole-yuan amounts right of the names that merely look like codes as amounts', () => {
     // 2068839 starts like a class (206) but nothing nests under anything: amounts.
     expect(kinds([['项目', '本年预算'], ['合计', '2068839'], ['基本支出', '1648839'], ['项目支出', '420000']])).toEqual(['text', 'amount']);
