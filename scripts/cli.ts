@@ -2,7 +2,8 @@
  * budget-lens check <file.html|file.pdf|file.xlsx|url> [more…] [--format text|json|md] [--fail-on error|warning] [--lang zh|en]
  * budget-lens tables <file.html|file.pdf|file.xlsx|url> [--format csv|json|md] [--out DIR]
  *
- * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
+ * The same extraction and analysis as the extension, on a standard-conforming parse of the page
+ * (lib/extract/html-node.ts: the tree Chromium builds). Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
  * unreachable URL, HTTP error, encrypted or broken PDF or workbook, legacy .xls, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
@@ -11,13 +12,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { analyse, analyseDocument } from '../lib/engine/analyse';
 import type { SourceDocument } from '../lib/engine/source';
 import type { NotChecked } from '../lib/engine/report/schema';
 import { csvFileName, dumpTables, formatTablesCsv, formatTablesJson, formatTablesMarkdown, tableCsv } from '../lib/engine/report/format-tables';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
+import { parseHtmlDocument } from '../lib/extract/html-node';
 import { extractPdf } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
@@ -196,8 +197,7 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
 }
 
 function extractHtmlDoc(source: string, html: string): SourceDocument {
-  const { document } = parseHTML(asDocument(html));
-  return extractHtml(document as unknown as Document, { source }).doc;
+  return extractHtml(parseHtmlDocument(html), { source }).doc;
 }
 
 async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
@@ -238,9 +238,9 @@ async function checkXlsx(source: string, bytes: Uint8Array, io: Io): Promise<{ r
 }
 
 function check(source: string, html: string): Report {
-  const { document } = parseHTML(asDocument(html));
+  const document = parseHtmlDocument(html);
   const started = performance.now();
-  const { doc } = extractHtml(document as unknown as Document, { source });
+  const { doc } = extractHtml(document, { source });
   return analyse(doc, { extractMillis: performance.now() - started });
 }
 
@@ -259,11 +259,6 @@ async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Re
   }
   const report = analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked });
   return { report };
-}
-
-/** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
-function asDocument(html: string): string {
-  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
 async function load(input: string): Promise<Loaded> {
