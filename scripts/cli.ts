@@ -112,7 +112,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       } else reports.push(checked.report);
       continue;
     }
-    reports.push(check(loaded.source, loaded.text));
+    // An internal failure on one input is one line and exit 2 ("could not check"), never a stack trace.
+    try {
+      reports.push(check(loaded.source, loaded.text));
+    } catch (error) {
+      io.err(`${internalFailure(loaded.source, error)}\n`);
+      cannotCheck = true;
+    }
   }
 
   if (format === 'json') {
@@ -158,8 +164,17 @@ async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Re
   } catch (error) {
     return { failed: `未核对 ${source}：${describePdfError(error)}` };
   }
-  const report = analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked });
-  return { report };
+  try {
+    return { report: analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked }) };
+  } catch (error) {
+    return { failed: internalFailure(source, error) };
+  }
+}
+
+/** One line for a failure inside extraction or analysis: what could not be checked and the cause. */
+export function internalFailure(source: string, error: unknown): string {
+  const cause = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!.slice(0, 300);
+  return `未核对 ${source}：内部错误（${cause}）`;
 }
 
 /** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
