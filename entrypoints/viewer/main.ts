@@ -1,7 +1,7 @@
 import { GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { analyse } from '../../lib/engine/analyse';
-import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../lib/platform/pdf-open/viewer-url';
+import { fileOfViewerUrl, viewerUrlFor } from '../../lib/platform/pdf-open/viewer-url';
 import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib/platform/messages';
 import { pdfjsAssetUrls } from '../../lib/platform/pdf-open/intercept';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
@@ -21,7 +21,6 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 // The declarativeNetRequest form (?DNR:<raw url>) becomes ?file=<encoded>: one address form for the popup and reloads.
 const file = fileOfViewerUrl(location.href);
-const referer = refererOfViewerUrl(location.href) ?? undefined;
 if (file && !location.search.startsWith('?file=')) history.replaceState(null, '', viewerUrlFor(location.href.split('?')[0]!, file));
 
 const style = document.createElement('style');
@@ -44,8 +43,9 @@ async function main(): Promise<void> {
       }
     },
     onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
+    onFailure: (reason, source) => void sendToBackground({ type: 'failed', url: source, reason: reason.slice(0, 500) }).catch(() => {}),
     showInfo: settings.showInfo,
-    prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
+    prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url })),
     openOriginal: async (url) => {
       await sendToBackground({ type: 'open-original', url }).catch(() => {});
       location.href = url;

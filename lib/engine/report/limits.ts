@@ -116,3 +116,22 @@ export function finaliseReport(report: Report): Report {
   if (!whole.success) throw new Error(`报告未通过 report@1 校验：${cut(whole.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '), 300)}`);
   return whole.data;
 }
+
+/**
+ * A report small enough for one message and storage.session (Chrome allows 10 MB for all tabs
+ * together): the confirmed claims and changes go first, then findings from the end. `omitted`
+ * says how many findings were left out, so the popup can say so.
+ */
+export function shrinkReport(report: Report, maxChars: number): { report: Report; omitted: number; shrunk: boolean } {
+  const size = (r: Report) => JSON.stringify(r).length;
+  if (size(report) <= maxChars) return { report, omitted: 0, shrunk: false };
+  let next: Report = { ...report, confirmed: [], changes: [] };
+  let findings = next.findings.map((f) => ({ ...f, related: f.related.slice(0, 20) }));
+  next = { ...next, findings };
+  while (size(next) > maxChars && findings.length > 0) {
+    findings = findings.slice(0, Math.floor(findings.length / 2));
+    next = { ...next, findings };
+  }
+  if (size(next) > maxChars) next = { ...next, tables: [], stats: { ...next.stats, notChecked: (next.stats.notChecked ?? []).slice(0, 20) } };
+  return { report: next, omitted: report.findings.length - findings.length, shrunk: true };
+}

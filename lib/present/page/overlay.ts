@@ -28,6 +28,8 @@ export interface Overlay {
   render(input: RenderInput): void;
   /** Scrolls a finding's cell into view and flashes it; false when it is not on the page. */
   scrollToFinding(findingId: string): boolean;
+  /** The page's tables changed since this was drawn: the marks are shown as stale until the next render. */
+  setStale(stale: boolean): void;
   destroy(): void;
 }
 
@@ -261,6 +263,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     if (shownFor === entry) return;
     shownFor = entry;
     tip.replaceChildren(...entry.mark.findings.map(findingNodeOf));
+    if (layer.classList.contains('stale')) {
+      const note = doc.createElement('div');
+      note.className = 'hint stale-note';
+      note.textContent = '表格内容已变化，此标记可能已过时，正在重新检查…';
+      tip.prepend(note);
+    }
     tip.hidden = false;
     entry.badge.setAttribute('aria-describedby', tip.id);
     showRelated(entry);
@@ -392,5 +400,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     trends = [];
   }
 
-  return { host, render, scrollToFinding, destroy };
+  function setStale(stale: boolean): void {
+    if (events.signal.aborted) return;
+    layer.classList.toggle('stale', stale);
+    if (stale) host.dataset.stale = '';
+    else delete host.dataset.stale;
+  }
+
+  return { host, render, scrollToFinding, setStale, destroy };
 }

@@ -78,4 +78,8 @@ export const OVERLAY_CSS = `
 .tip .rel { margin-top: 4px; color: #4b5563; }
 .tip .rel b { font-weight: 600; color: ${COLORS.related}; }
 .tip .hint { margin-top: 4px; font-size: 11px; color: #6b7280; }
+.layer.stale .mark, .layer.stale .badge, .layer.stale .chip, .layer.stale .trend { opacity: 0.45; filter: grayscale(0.6); }
+.tip .stale-note { margin: 0 0 6px; color: #92400e; }
+/* Page-derived fragments (labels quoted in messages) must not reorder the verdict around them. */
+.tip .msg, .tip .rel, .tip .figures, .chip, .trend { unicode-bidi: isolate; direction: ltr; }
 `;

@@ -1,5 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import { DEFAULT_MAX_PAGES } from '../../extract/pdf/index';
+import { readCapped, TooLargeError } from '../../extract/read-capped';
 import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
@@ -35,6 +36,8 @@ export interface ViewerOptions {
   extract: ExtractPdf | null;
   analyse: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
   onReport: (report: Report, source: string) => void;
+  /** The PDF could not be fetched, opened or checked: one line for the popup ("检查失败：…"). */
+  onFailure?: (reason: string, source: string) => void;
   showInfo: boolean;
   /** Before fetching: lets the background set the portal as Referer. */
   prepareFetch: (url: string) => Promise<void>;
@@ -56,8 +59,8 @@ export interface Viewer {
 
 /** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
 export const MAX_PAGES = DEFAULT_MAX_PAGES;
-/** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
-export const MAX_BYTES = 200 * 1024 * 1024;
+/** Larger files are not loaded (disclosures are a few MB); the CLI's cap, for a declared length and a streamed one alike. */
+export const MAX_BYTES = 64 * 1024 * 1024;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -293,13 +296,14 @@ export function createViewer(options: ViewerOptions): Viewer {
         fail(`无法获取此PDF（HTTP ${response.status}）`, ['链接可能已过期，或网站只允许在原页面中下载（例如需要登录或通过表单提交）。', '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
         return;
       }
-      if (Number(response.headers.get('content-length')) > MAX_BYTES) {
+      // Capped while it streams in: a chunked response announces no length.
+      bytes = await readCapped(response, MAX_BYTES);
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof TooLargeError) {
         fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
         return;
       }
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      if (signal.aborted) return;
       fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
       return;
     }
@@ -320,7 +324,9 @@ export function createViewer(options: ViewerOptions): Viewer {
     await show(bytes, name, signal);
   }
 
+  let currentSource = '';
   function showSource(label: string, url: string | null): void {
+    currentSource = url ?? label;
     sourceName.textContent = label;
     sourceName.title = label;
     doc.title = `${decodeName(label)} - 预算透镜`;
@@ -333,6 +339,7 @@ export function createViewer(options: ViewerOptions): Viewer {
 
   function fail(title: string, lines: string[]): void {
     status.hidden = true;
+    options.onFailure?.(lines[0] && lines[0].length < 200 ? `${title}（${lines[0]}）` : title, currentSource);
     notice('error', title, lines, true);
     resolveChecked(null);
   }

@@ -51,3 +51,37 @@ describe('viewer messages', () => {
     expect(backgroundBoundMessage.safeParse({ type: 'prepare-fetch', url: 'not a url' }).success).toBe(false);
   });
 });
+
+import { backgroundProtocol, senderAllowed, senderOf } from '../../../lib/platform/messages';
+import { sessionRuleId } from '../../../lib/platform/pdf-open/intercept';
+
+describe('who may send what (issue 15, defect 10)', () => {
+  const ID = 'abcdefghijklmnop';
+  const ORIGIN = `chrome-extension://${ID}/`;
+  const popup = senderOf({ id: ID, url: `${ORIGIN}popup.html`, origin: `chrome-extension://${ID}` }, ID, ORIGIN);
+  const viewer = senderOf({ id: ID, url: `${ORIGIN}viewer.html?file=x`, tab: { id: 4 } }, ID, ORIGIN);
+  const content = senderOf({ id: ID, url: 'http://www.hetang.gov.cn/a.html', origin: 'http://www.hetang.gov.cn', tab: { id: 5, url: 'http://www.hetang.gov.cn/a.html' } }, ID, ORIGIN);
+  const other = senderOf({ id: 'someoneelse', url: `chrome-extension://someoneelse/x.html` }, ID, ORIGIN);
+
+  it('tells extension pages from content scripts', () => {
+    expect(popup.extensionPage).toBe(true);
+    expect(viewer.extensionPage).toBe(true);
+    expect(content.extensionPage).toBe(false);
+    expect(other.extensionPage).toBe(false);
+  });
+
+  it('a content script cannot read another tab’s summary, switch sites off or steer the viewer’s fetch', () => {
+    for (const type of ['get-summary', 'set-site-enabled', 'open-original', 'prepare-fetch'] as const) {
+      expect(senderAllowed(content, backgroundProtocol[type].from), type).toBe(false);
+      expect(senderAllowed(popup, backgroundProtocol[type].from), type).toBe(true);
+    }
+    for (const type of ['summary', 'failed', 'clear', 'analyse'] as const) expect(senderAllowed(content, backgroundProtocol[type].from), type).toBe(true);
+    // A summary needs a tab: the popup has none.
+    expect(senderAllowed(popup, backgroundProtocol.summary.from)).toBe(false);
+  });
+
+  it('session rule ids come from the tab, so concurrent viewers never collide (defect 9)', () => {
+    const ids = [1, 2, 3, 4, 5, 6].flatMap((tab) => [sessionRuleId(tab, 'allow'), sessionRuleId(tab, 'modifyHeaders')]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
