@@ -16,7 +16,7 @@ export function DocumentHeader({ report, fallbackTitle }: { report: Report | nul
   return (
     <header class="doc">
       <h1 class="doc-title" title={title}>
-        {title}
+        <bdi>{title}</bdi>
       </h1>
       {doc && (doc.kind !== 'unknown' || doc.year || doc.department) && (
         <p class="tags">

@@ -21,7 +21,8 @@ export function FindingItem({ finding, tableTitle, onSelect }: Props) {
         <span class="body">
           <span class="msg">{finding.message}</span>
           {figures && <span class="figures">{figures}</span>}
-          {where && <span class="where">{where}</span>}
+          {/* Page-derived (table titles, labels): isolated so no bidi text of theirs reorders ours. */}
+          {where && <bdi class="where">{where}</bdi>}
         </span>
       </button>
     </li>

@@ -103,6 +103,11 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
       <Brand />
       <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} />
       {report && <SeverityCounts counts={countBySeverity(report.findings)} />}
+      {report && summary?.problem && (
+        <p class="error-line problem" role="status">
+          {summary.problem}
+        </p>
+      )}
       <div class="content">{body()}</div>
       <footer class="actions">
         {showsPdf && !report ? (
@@ -146,6 +151,13 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     }
     if (!report && inViewer) {
       return <EmptyState icon="⏳" title="正在读取PDF">读取和核对完成后，结果会显示在这里。</EmptyState>;
+    }
+    if (!report && summary?.problem) {
+      return (
+        <EmptyState icon="⚠" title={summary.problem.startsWith('检查失败') ? '检查失败' : '结果无法保存'}>
+          <span class="problem">{summary.problem}</span>
+        </EmptyState>
+      );
     }
     if (!report) {
       return (

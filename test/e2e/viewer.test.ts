@@ -48,8 +48,17 @@ async function viewerTabId(page: Page): Promise<number> {
 }
 
 declare const chrome: {
-  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
+  runtime: { getURL(path: string): string };
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string }): Promise<{ id?: number }>;
+    update(id: number, p: { url: string }): Promise<unknown>;
+  };
+  storage: {
+    local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> };
+    session: { set(items: object): Promise<void> };
+  };
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
 };
 
@@ -245,9 +254,22 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
 
   it('(e) an address that cannot be fetched, and a broken PDF, are said plainly; a chosen file opens instead', async () => {
     const page = await browser.context.newPage();
-    // A manual open (context menu) records the linking page; the fetch sends it as Referer.
+    // A referer in the viewer's address is ignored (any page could write one): the portal's root goes.
+    const file = browser.url(PORTAL, REPORT_PATH.slice(1));
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(file)}&referer=${encodeURIComponent('http://evil.example/x?q=1')}`);
+    await expect.poll(() => referers.at(-1), { timeout: 10_000 }).toBe(`${new URL(file).origin}/`);
+    // A manual open (context menu) records the linking page for the tab it opens, origin and path
+    // only; the fetch sends that as Referer. Done here as the background's menu handler does it.
     const linking = browser.url(PORTAL, '001-cms.html');
-    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, REPORT_PATH.slice(1)))}&referer=${encodeURIComponent(linking)}`);
+    await browser.worker.evaluate(
+      async ({ file, linking }) => {
+        const tab = await chrome.tabs.create({ url: 'about:blank' });
+        const referer = new URL(linking);
+        await chrome.storage.session.set({ [`viewer-open:${tab.id}`]: { file, referer: `${referer.origin}${referer.pathname}` } });
+        await chrome.tabs.update(tab.id!, { url: `${chrome.runtime.getURL('viewer.html')}?file=${encodeURIComponent(file)}` });
+      },
+      { file, linking: `${linking}?session=secret` },
+    );
     await expect.poll(() => referers.at(-1), { timeout: 10_000 }).toBe(linking);
     const expired = browser.url(PORTAL, 'x/expired.pdf');
     await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(expired)}`);

@@ -134,20 +134,35 @@ export async function syncPdfRedirect(enabled: boolean, userHosts: readonly stri
 }
 
 /**
- * Session rules are per tab, one of each kind, with ids derived from the tab: concurrent viewers
- * never race for an id (a read-then-pick-the-next-id scheme lost 3 of 6 Referers), and replacing a
- * tab's rule is one atomic update.
+ * Session rules: one of each kind per tab. Updates are serialised (the background is one JS
+ * context): reading the rules and picking a free id in parallel let concurrent viewers take the
+ * same id ("Rule with id 2 does not have a unique ID") and lose their Referer. A tab's existing
+ * rule keeps its id, so replacing it is one atomic update.
  */
-export function sessionRuleId(tabId: number, kind: 'allow' | 'modifyHeaders'): number {
-  return SESSION_RULE_BASE + tabId * 2 + (kind === 'allow' ? 0 : 1);
+let sessionRuleQueue: Promise<unknown> = Promise.resolve();
+
+export function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = sessionRuleQueue.then(task);
+  sessionRuleQueue = run.catch(() => {});
+  return run;
 }
-const SESSION_RULE_BASE = 1_000;
+
+/** Pure, for tests: the id a tab's rule of this kind gets among the existing session rules. */
+export function pickSessionRuleId(existing: readonly DnrRule[], tabId: number, kind: 'allow' | 'modifyHeaders'): { id: number; stale: number[] } {
+  const mine = existing.filter((r) => r.action.type === kind && r.condition.tabIds?.includes(tabId)).map((r) => r.id);
+  const taken = new Set(existing.map((r) => r.id));
+  let id = mine[0] ?? 1;
+  if (mine.length === 0) while (taken.has(id)) id += 1;
+  return { id, stale: mine };
+}
 
 async function replaceSessionRule(tabId: number, kind: 'allow' | 'modifyHeaders', make: (id: number) => DnrRule): Promise<void> {
   const api = dnr();
   if (!api) return;
-  const id = sessionRuleId(tabId, kind);
-  await api.updateSessionRules({ removeRuleIds: [id], addRules: [make(id)] });
+  await serialised(async () => {
+    const { id, stale } = pickSessionRuleId(await api.getSessionRules(), tabId, kind);
+    await api.updateSessionRules({ removeRuleIds: stale, addRules: [make(id)] });
+  });
 }
 
 /** "打开原文件": this tab may load this URL without being sent back to the viewer. */
@@ -178,7 +193,10 @@ export async function forgetTab(tabId: number): Promise<void> {
   const api = dnr();
   if (!api) return;
   try {
-    await api.updateSessionRules({ removeRuleIds: [sessionRuleId(tabId, 'allow'), sessionRuleId(tabId, 'modifyHeaders')] });
+    await serialised(async () => {
+      const stale = (await api.getSessionRules()).filter((r) => r.condition.tabIds?.includes(tabId)).map((r) => r.id);
+      if (stale.length) await api.updateSessionRules({ removeRuleIds: stale });
+    });
   } catch {
     // No session rules in this browser.
   }

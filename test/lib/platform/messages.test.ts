@@ -53,7 +53,8 @@ describe('viewer messages', () => {
 });
 
 import { backgroundProtocol, senderAllowed, senderOf } from '../../../lib/platform/messages';
-import { sessionRuleId } from '../../../lib/platform/pdf-open/intercept';
+import { pickSessionRuleId, serialised } from '../../../lib/platform/pdf-open/intercept';
+import type { DnrRule } from '../../../lib/platform/pdf-open/dnr-rules';
 
 describe('who may send what (issue 15, defect 10)', () => {
   const ID = 'abcdefghijklmnop';
@@ -80,8 +81,32 @@ describe('who may send what (issue 15, defect 10)', () => {
     expect(senderAllowed(popup, backgroundProtocol.summary.from)).toBe(false);
   });
 
-  it('session rule ids come from the tab, so concurrent viewers never collide (defect 9)', () => {
-    const ids = [1, 2, 3, 4, 5, 6].flatMap((tab) => [sessionRuleId(tab, 'allow'), sessionRuleId(tab, 'modifyHeaders')]);
-    expect(new Set(ids).size).toBe(ids.length);
+  it('session rules are updated one at a time: six viewers opened at once get six ids (defect 9)', async () => {
+    const rules: DnrRule[] = [];
+    const api = {
+      getSessionRules: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return [...rules];
+      },
+      updateSessionRules: async ({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (const rule of addRules) if (rules.some((r) => r.id === rule.id && !removeRuleIds.includes(r.id))) throw new Error(`Rule with id ${rule.id} does not have a unique ID`);
+        for (const id of removeRuleIds) rules.splice(rules.findIndex((r) => r.id === id), 1);
+        rules.push(...addRules);
+      },
+    };
+    const referer = (id: number, tabId: number): DnrRule => ({ id, priority: 10, action: { type: 'modifyHeaders', requestHeaders: [{ header: 'referer', operation: 'set', value: 'x' }] }, condition: { resourceTypes: ['xmlhttprequest'], tabIds: [tabId] } });
+    await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((tabId) =>
+        serialised(async () => {
+          const { id, stale } = pickSessionRuleId(await api.getSessionRules(), tabId, 'modifyHeaders');
+          await api.updateSessionRules({ removeRuleIds: stale, addRules: [referer(id, tabId)] });
+        }),
+      ),
+    );
+    expect(rules.map((r) => r.condition.tabIds![0]).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(rules.map((r) => r.id)).size).toBe(6);
+    // The same tab again keeps its id.
+    expect(pickSessionRuleId(rules, 3, 'modifyHeaders')).toEqual({ id: rules.find((r) => r.condition.tabIds![0] === 3)!.id, stale: [rules.find((r) => r.condition.tabIds![0] === 3)!.id] });
   });
 });
