@@ -57,7 +57,23 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/**
+ * pdf.js (its in-process "fake worker" in Node) can reject a promise nobody awaits after the
+ * document itself has already failed — "FormatError: Illegal character" on a cut PDF. Node would
+ * end the process with a stack trace; the input's own outcome is already decided, so such a stray
+ * rejection is left for the --debug of whoever investigates, never printed as the result.
+ */
+let strayGuarded = false;
+function guardStrayRejections(): void {
+  if (strayGuarded || typeof process === 'undefined' || typeof process.on !== 'function') return;
+  strayGuarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (process.env.BUDGET_LENS_DEBUG) process.stderr.write(`[debug] stray rejection: ${String(reason)}\n`);
+  });
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  guardStrayRejections();
   let parsed;
   try {
     parsed = parseArgs({
