@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 import { analyse } from '../lib/engine/analyse';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
+import { flattenDeepNesting } from '../lib/extract/html-depth';
 import { extractPdf } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
@@ -161,7 +162,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 function check(source: string, html: string): Report {
-  const { document } = parseHTML(asDocument(html));
+  // Hostile nesting is flattened as browsers do (depth 512) before linkedom parses it.
+  const { document } = parseHTML(asDocument(flattenDeepNesting(html)));
   const started = performance.now();
   const { doc } = extractHtml(document as unknown as Document, { source });
   return analyse(doc, { extractMillis: performance.now() - started });

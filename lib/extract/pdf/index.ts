@@ -23,6 +23,19 @@ export interface PdfPageLike {
 
 /** Documents longer than this are read up to here; the rest is reported as not checked. */
 export const DEFAULT_MAX_PAGES = 300;
+/** The longest one real disclosure page takes is well under a second; this is 30 times that on a slow machine. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 15_000;
+
+/** The promise's value, or null when it takes longer than `ms`. */
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A grid of one row or one column is a frame around a title, a note or the page. */
 function isDataGrid(grid: GridTable): boolean {
@@ -85,7 +98,12 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
     options.signal?.throwIfAborted();
     try {
       const page = await pdf.getPage(n);
-      const read = await readPage(page);
+      const read = await withinTime(readPage(page), options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+      if (!read) {
+        // pdf.js goes on parsing the page until the document is destroyed: nothing after it can be read in time.
+        notChecked.push({ what: n === limit ? `第 ${n} 页` : `第 ${n}–${limit} 页`, reason: '页面内容过于庞大或复杂（可能是恶意构造的文件），读取超时，未检查' });
+        break;
+      }
       page.cleanup?.();
       layouts.push(read.layout);
       pageSizes.push(read.size);
