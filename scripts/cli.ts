@@ -206,7 +206,7 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
 }
 
 function extractHtmlDoc(source: string, html: string): SourceDocument {
-  const { document } = parseHTML(asDocument(html));
+  const { document } = parseHTML(asDocument(flattenDeepNesting(html)));
   return extractHtml(document as unknown as Document, { source }).doc;
 }
 
