@@ -9,6 +9,7 @@ import { currentTabId } from '../../lib/platform/tabs';
 import { OVERLAY_CSS } from '../../lib/present/page/styles';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
+import { findInflateBombInBrowser, MAX_STREAM_INFLATED } from '../../lib/extract/pdf/inflate-guard';
 import { createViewer } from '../../lib/present/pdf/viewer-app';
 import './style.css';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
     onFailure: (reason, source) => void sendToBackground({ type: 'failed', url: source, reason: reason.slice(0, 500) }).catch(() => {}),
     showInfo: settings.showInfo,
+    screen: async (bytes) => ((await findInflateBombInBrowser(bytes)).bomb ? `PDF 中有解压后超过 ${MAX_STREAM_INFLATED / 1024 / 1024} MB 的数据流（可能是压缩炸弹），未打开` : null),
     prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url })),
     openOriginal: async (url) => {
       await sendToBackground({ type: 'open-original', url }).catch(() => {});

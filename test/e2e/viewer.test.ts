@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { canRun, launch, OTHER, PORTAL, storedSummary, type Browser, type Route } from './harness';
@@ -88,6 +89,13 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
       if (url.pathname === '/x/broken.pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' });
         res.end('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
+        return true;
+      }
+      if (url.pathname === '/x/bomb.pdf') {
+        // 40 MB of drawing operators in a stream of a few KB (issue 15 fuzz: an inflate bomb).
+        const stream = deflateSync(Buffer.alloc(40 * 1024 * 1024, '0 0 m 1 1 l S\n'), { level: 9 });
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(Buffer.concat([Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Count 1 /Kids [3 0 R] >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')]));
         return true;
       }
       if (url.pathname === '/x/expired.pdf') {
@@ -285,6 +293,10 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, 'x/broken.pdf'))}`);
     await page.waitForSelector('.notice.error', { timeout: 10_000 });
     expect(await page.textContent('.notice.error')).toMatch(/损坏|无法读取/);
+    // An inflate bomb is refused before pdf.js parses it.
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, 'x/bomb.pdf'))}`);
+    await page.waitForSelector('.notice.error', { timeout: 15_000 });
+    expect(await page.textContent('.notice.error')).toContain('压缩炸弹');
     // No address at all: the drop zone.
     await page.goto(viewerPrefix());
     await page.waitForSelector('#drop-zone:not([hidden])', { timeout: 10_000 });

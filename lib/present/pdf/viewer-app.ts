@@ -36,6 +36,8 @@ export interface ViewerOptions {
   extract: ExtractPdf | null;
   analyse: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
   onReport: (report: Report, source: string) => void;
+  /** Looks at the bytes before pdf.js does: a reason not to open them (an inflate bomb), or null. */
+  screen?: (bytes: Uint8Array) => Promise<string | null>;
   /** The PDF could not be fetched, opened or checked: one line for the popup ("检查失败：…"). */
   onFailure?: (reason: string, source: string) => void;
   showInfo: boolean;
@@ -346,6 +348,12 @@ export function createViewer(options: ViewerOptions): Viewer {
 
   async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
     setStatus('正在打开PDF…');
+    const refused = await options.screen?.(bytes).catch(() => null);
+    if (signal.aborted) return;
+    if (refused) {
+      fail(refused, ['可以点“打开原文件”在浏览器中查看。']);
+      return;
+    }
     try {
       const { wasmUrl } = options.assets;
       const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });

@@ -1,6 +1,6 @@
 import { inflateSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { findInflateBomb, type CappedInflate } from '../../../../lib/extract/pdf/inflate-guard';
+import { findInflateBomb, findInflateBombInBrowser, type CappedInflate } from '../../../../lib/extract/pdf/inflate-guard';
 
 const inflate: CappedInflate = (data, max) => {
   try {
@@ -24,5 +24,12 @@ describe('inflate bombs (issue 15 fuzz: 100 KB that inflates to 100 MB of operat
     const image = deflateSync(Buffer.alloc(40 * 1024 * 1024));
     expect(findInflateBomb(pdfWith('/Type /XObject /Subtype /Image /Filter /FlateDecode', image), inflate).bomb).toBe(false);
     expect(findInflateBomb(pdfWith('/Filter /FlateDecode', Buffer.from('not flate at all')), inflate).bomb).toBe(false);
+  });
+
+  it('the viewer’s variant (DecompressionStream) says the same', async () => {
+    const bomb = deflateSync(Buffer.alloc(40 * 1024 * 1024, 'q Q '), { level: 9 });
+    expect((await findInflateBombInBrowser(pdfWith('/Filter /FlateDecode', bomb))).bomb).toBe(true);
+    const content = deflateSync(Buffer.from('BT /F1 12 Tf (x) Tj ET\n'.repeat(1000)));
+    expect(await findInflateBombInBrowser(pdfWith('/Filter /FlateDecode', content))).toEqual({ bomb: false, largest: 23_000 });
   });
 });
