@@ -4,6 +4,11 @@ import type { Report } from '../lib/engine/report/schema';
 import { claimContentInstance } from '../lib/platform/lifetime';
 import { analyseInBackground, listenInContent, sendToBackground } from '../lib/platform/messages';
 import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
+import { addDismissal, loadDismissals, watchDismissals } from '../lib/platform/dismissals';
+import { loadLang } from '../lib/platform/preferences';
+import { copyText } from '../lib/present/clipboard';
+import { dismissalOf, hiddenKeys } from '../lib/present/dismissals';
+import { findingLink, findingText } from '../lib/present/view-model';
 
 /**
  * The content script, thin wiring: runs by itself on portal pages that look like disclosures
@@ -22,7 +27,7 @@ export default defineUnlistedScript(async () => {
   const host = location.hostname;
   let checker: PageChecker | null = null;
   let stopped = false;
-  const settings = await loadSettings();
+  const [settings, lang, dismissals] = await Promise.all([loadSettings(), loadLang(), loadDismissals()]);
   let enabled = siteEnabled(settings, host);
 
   const start = (): Promise<Report | null> => {
@@ -33,6 +38,13 @@ export default defineUnlistedScript(async () => {
       showInfo: settings.showInfo,
       showPassed: settings.showPassed,
       analyseRemotely: analyseInBackground,
+      lang,
+      hidden: hiddenKeys(dismissals, location.href),
+      actions: {
+        copy: async (view) => void (await copyText(document, findingText(view, location.href, lang))),
+        link: async (view) => void (await copyText(document, findingLink(location.href, view.key))),
+        dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, location.href, document.title)),
+      },
       onReport: (report) => {
         if (!signal.aborted) void sendToBackground({ type: 'summary', url: location.href, report }).catch(() => {});
       },
@@ -64,6 +76,8 @@ export default defineUnlistedScript(async () => {
     }
   });
   signal.addEventListener('abort', unlisten, { once: true });
+  const unwatchDismissals = watchDismissals((list) => checker?.setHidden(hiddenKeys(list, location.href)));
+  signal.addEventListener('abort', unwatchDismissals, { once: true });
   const unwatch = watchSettings((next) => {
     enabled = siteEnabled(next, host);
     if (!enabled && checker) stop();

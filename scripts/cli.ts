@@ -1,5 +1,5 @@
 /**
- * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning]
+ * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning] [--lang zh|en]
  * budget-lens tables <file.html|file.pdf|url> [--format csv|json|md] [--out DIR]
  *
  * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
@@ -24,6 +24,8 @@ import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
 import { formatReportMarkdown } from '../lib/engine/report/format-markdown';
 import { formatReportText } from '../lib/engine/report/format-text';
+import { isLang } from '../lib/present/i18n';
+import { inLanguage } from '../lib/present/report-lang';
 import type { Report, Severity } from '../lib/engine/report/schema';
 import { reportSchema } from '../lib/engine/report/schema';
 
@@ -44,6 +46,7 @@ const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表�
 选项：
   --format text|json|md   输出格式（默认 text；json 为 budget-lens/report@1，多个输入时为数组）
   --fail-on error|warning 有该级别或更严重的问题时以 1 退出
+  --lang zh|en            问题说明的语言（默认 zh；en 为英文说明，算式数字不变）
   tables：列出核对所读的每张表格（续表已合并）：标题、类别、单位、页码和表格内容；
   --format csv|json|md    默认 csv（每表一段）；json 为 budget-lens/tables@1
   --out 目录              每张表写一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）
@@ -95,6 +98,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         format: { type: 'string' },
         out: { type: 'string' },
         'fail-on': { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -125,6 +129,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return usageError(io, `--fail-on 只接受 error 或 warning：${failOn}`);
   }
 
+  const lang = values.lang ?? 'zh';
+  if (!isLang(lang)) return usageError(io, `--lang 只接受 zh 或 en：${lang}`);
+
   const reports: Report[] = [];
   let cannotCheck = false;
   for (const input of inputs) {
@@ -154,7 +161,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (format === 'json') {
     let valid: Report[];
     try {
-      valid = reports.map((report) => reportSchema.parse(report));
+      valid = reports.map((report) => reportSchema.parse(inLanguage(report, lang)));
     } catch (error) {
       io.err(`内部错误：报告未通过 report@1 校验：${errorText(error)}\n`);
       return 2;
@@ -162,7 +169,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (valid.length > 0) io.out(`${JSON.stringify(inputs.length === 1 ? valid[0] : valid, null, 2)}\n`);
   } else {
     const render = format === 'md' ? formatReportMarkdown : formatReportText;
-    io.out(reports.map(render).join(format === 'md' ? '\n---\n\n' : `\n${'─'.repeat(40)}\n\n`));
+    io.out(reports.map((report) => render(inLanguage(report, lang))).join(format === 'md' ? '\n---\n\n' : `\n${'─'.repeat(40)}\n\n`));
   }
 
   if (cannotCheck) return 2;

@@ -9,7 +9,7 @@ export class TooLargeError extends Error {
   }
 }
 
-export async function readCapped(response: Response, max: number): Promise<Uint8Array> {
+export async function readCapped(response: Response, max: number, options: { signal?: AbortSignal; onProgress?: (received: number) => void } = {}): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await response.body?.cancel().catch(() => {});
@@ -22,12 +22,17 @@ export async function readCapped(response: Response, max: number): Promise<Uint8
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (options.signal?.aborted) {
+      await reader.cancel().catch(() => {});
+      throw new DOMException('aborted', 'AbortError');
+    }
     total += value.length;
     if (total > max) {
       await reader.cancel().catch(() => {});
       throw new TooLargeError(max);
     }
     chunks.push(value);
+    options.onProgress?.(total);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;

@@ -62,4 +62,9 @@ export interface PdfExtractOptions {
    * drawing operators) would otherwise keep the viewer or the CLI busy for minutes.
    */
   pageTimeoutMs?: number;
+  /**
+   * After each page: the document read so far, assembled on request, without the last page read
+   * (a table on it may continue on the next). Lets the viewer draw marks while reading goes on.
+   */
+  onPartial?: (partial: () => Pick<PdfExtraction, 'doc' | 'geometry'>, done: number, total: number) => void;
 }
