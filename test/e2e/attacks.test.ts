@@ -162,7 +162,8 @@ setTimeout(forge, 1500);`,
     await badge.hover();
     const tip = await page.evaluate(() => {
       const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
-      const msg = root.querySelector<HTMLElement>('.tip .msg')!;
+      // The quoted arithmetic (page labels in it) and the place: both isolated from our own text.
+      const msg = root.querySelector<HTMLElement>('.tip .card .arith') ?? root.querySelector<HTMLElement>('.tip .card .where')!;
       return { text: root.querySelector('.tip')!.textContent ?? '', label: root.querySelector('.badge.error')!.getAttribute('aria-label') ?? '', bidi: getComputedStyle(msg).unicodeBidi };
     });
     expect(tip.text).toContain('30.00');
@@ -172,11 +173,11 @@ setTimeout(forge, 1500);`,
     await expect.poll(() => storedSummary(browser, tabId), { timeout: 10_000 }).not.toBeNull();
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('.finding .msg');
-    const shown = await popup.evaluate(() => Array.from(document.querySelectorAll('.finding')).map((f) => f.textContent ?? '').join('\n'));
+    await popup.waitForSelector('.card');
+    const shown = await popup.evaluate(() => Array.from(document.querySelectorAll('.card')).map((f) => f.textContent ?? '').join('\n'));
     expect(shown).toContain('30.00');
     expect(shown).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
-    expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.finding .msg')!).unicodeBidi)).toBe('isolate');
+    expect(await popup.evaluate(() => getComputedStyle((document.querySelector('.card .arith') ?? document.querySelector('.card .where'))!).unicodeBidi)).toBe('isolate');
     await popup.close();
     await page.close();
   });
