@@ -1,6 +1,10 @@
+import { stripBidiControls } from '../engine/bound-source';
+
 /**
- * The small DOM vocabulary extraction needs. Only APIs that both Chromium and linkedom implement,
- * and nothing that needs layout: the same code runs in the content script and in the CLI.
+ * The small DOM vocabulary extraction needs. Only what the CLI's small DOM (html-node.ts) also
+ * implements — node types, parent/child/sibling links, localName, getAttribute/hasAttribute,
+ * textContent, documentElement/head — and nothing that needs layout: the same code runs in the
+ * content script and in the CLI (test/e2e/dom-parity.test.ts compares them).
  */
 
 export const ELEMENT_NODE = 1;
@@ -77,9 +81,12 @@ export function isBoldElement(el: Element, tag: string): boolean {
   return style !== null && style !== '' && BOLD_STYLE.test(style);
 }
 
-/** Whitespace and &nbsp; runs become one space; full-width characters stay as they are. */
+/**
+ * Whitespace and &nbsp; runs become one space; full-width characters stay as they are. Bidi
+ * controls go: a page's U+202E must not reverse the text Budget Lens quotes back to the user.
+ */
 export function collapse(text: string): string {
-  return text.replace(COLLAPSIBLE, ' ').trim();
+  return stripBidiControls(text).replace(COLLAPSIBLE, ' ').trim();
 }
 
 /**

@@ -45,7 +45,8 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
   const merged: SourceTable[] = [];
   for (const table of tables) {
     const previous = merged.at(-1);
-    if (table.page !== undefined || (previous && previous.page !== undefined)) {
+    // PDF tables were joined during extraction; a worksheet starts afresh (its first table is never the rest of the previous sheet's).
+    if (table.page !== undefined || (previous && previous.page !== undefined) || previous?.sheet !== table.sheet) {
       merged.push(table);
       continue;
     }

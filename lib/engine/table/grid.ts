@@ -12,6 +12,8 @@ export interface GridCell {
   /** Anchor of the origin cell, empty for positions the markup left out (ragged rows). */
   anchor: string;
   headerMarkup: boolean;
+  /** The exact stored number behind a rounded display (spreadsheets; see SourceCell.exact). */
+  exact?: string;
   /** Parsed amount, filled on first use by cellValue(). */
   value?: CellValue;
 }
@@ -25,6 +27,34 @@ export interface Grid {
 
 export const MAX_COLSPAN = 200;
 export const MAX_ROWSPAN = 5000;
+
+/**
+ * An upper bound of the expanded grid's area, computed without expanding it: a row is at most as
+ * wide as its own cells' spans plus the spans reaching down into it from rows above. Span bombs
+ * (thousands of colspan × rowspan cells) are refused on this number before any memory is taken.
+ */
+export function gridAreaBound(rows: readonly SourceCell[][]): number {
+  const height = rows.length;
+  // carried[r]: columns occupied in row r by cells starting in an earlier row (a difference array).
+  const carriedDelta = new Float64Array(height + 1);
+  let carried = 0;
+  let width = 0;
+  for (let r = 0; r < height; r += 1) {
+    carried += carriedDelta[r]!;
+    let own = 0;
+    for (const cell of rows[r]!) {
+      const rowSpan = Math.min(Math.max(1, cell.rowSpan | 0), MAX_ROWSPAN, height - r);
+      const colSpan = Math.min(Math.max(1, cell.colSpan | 0), MAX_COLSPAN);
+      own += colSpan;
+      if (rowSpan > 1) {
+        carriedDelta[r + 1] = carriedDelta[r + 1]! + colSpan;
+        carriedDelta[r + rowSpan] = carriedDelta[r + rowSpan]! - colSpan;
+      }
+    }
+    width = Math.max(width, own + carried);
+  }
+  return width * height;
+}
 
 /**
  * Expands rowspan/colspan into a dense grid (the HTML table model), so that column positions
@@ -47,6 +77,7 @@ export function expandGrid(rows: SourceCell[][]): Grid {
         anchor: cell.anchor,
         headerMarkup: cell.headerMarkup,
       };
+      if (cell.exact !== undefined) placed.exact = cell.exact;
       for (let dr = 0; dr < rowSpan; dr += 1) {
         const target = cells[r + dr]!;
         for (let dc = 0; dc < colSpan; dc += 1) {
@@ -73,6 +104,14 @@ export function isOrigin(cell: GridCell, row: number, col: number): boolean {
 
 /** The parsed amount of a grid cell, computed once per origin cell (checks read cells many times). */
 export function cellValue(cell: GridCell): CellValue {
-  cell.value ??= parseAmount(cell.text);
+  cell.value ??= exactOrShown(cell);
   return cell.value;
+}
+
+/** A rounded display computes with the stored number, keeping the shown text as `raw`. */
+function exactOrShown(cell: GridCell): CellValue {
+  const shown = parseAmount(cell.text);
+  if (cell.exact === undefined || shown.kind !== 'number') return shown;
+  const exact = parseAmount(cell.exact);
+  return exact.kind === 'number' ? { ...exact, raw: shown.raw, grouped: shown.grouped } : shown;
 }

@@ -31,10 +31,14 @@ export interface TableModel {
   header: HeaderSplit;
   columns: ColumnInfo[];
   panels: PanelModel[];
+  /**
+   * Readings that are guesses (rows are grid rows): extraction's own (SourceTable.doubts) and
+   * the model's — a column kind told by its values against or without its header. A finding
+   * resting on one is a possible misreading, never more than a warning.
+   */
+  doubts: ReadingDoubt[];
   /** Where parts continued over page breaks were joined (grid row of each continuing part), from SourceTable.seams. */
   seams?: TableSeam[];
-  /** Readings extraction is unsure of (grid rows), from SourceTable.doubts. */
-  doubts?: ReadingDoubt[];
 }
 
 /** Grids beyond this many positions are reported as not checked instead of analysed. */
@@ -62,6 +66,11 @@ export interface TableIdentity {
   number?: string;
 }
 
+/** A guessed column kind unsettles the whole column (header and body). */
+function columnDoubts(columns: ColumnInfo[]): ReadingDoubt[] {
+  return columns.filter((c) => c.guess && c.kind === 'amount').map((c) => ({ col: c.index, reason: c.guess! }));
+}
+
 /** The whole structural reading of one table: grid, header, columns, panels, rows, unit. */
 export function buildTableModel(source: SourceTable, identity: TableIdentity, grid = expandGrid(source.rows)): TableModel {
   const header = splitHeader(grid);
@@ -82,7 +91,7 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     header,
     columns,
     panels,
-    ...(source.seams?.length ? { seams: source.seams.map((seam) => ({ ...seam })) } : {}),
-    ...(source.doubts?.length ? { doubts: source.doubts.map((doubt) => ({ ...doubt })) } : {}),
+    doubts: [...(Array.isArray(source.doubts) ? source.doubts : []), ...columnDoubts(columns)],
+    ...(Array.isArray(source.seams) && source.seams.length ? { seams: source.seams.map((seam) => ({ ...seam })) } : {}),
   };
 }
