@@ -9,7 +9,7 @@ export function FindingList({ report, onSelect }: { report: Report; onSelect: (f
   const titles = new Map(report.tables.map((t) => [t.id, t.title]));
   const groups = GROUP_ORDER.map((group) => ({
     group,
-    findings: report.findings.filter((f) => groupOf(f.category) === group).sort((a, b) => RANK[a.severity] - RANK[b.severity]),
+    findings: report.findings.filter((f) => groupOf(f) === group).sort((a, b) => RANK[a.severity] - RANK[b.severity]),
   })).filter((g) => g.findings.length > 0);
   return (
     <div class="groups">

@@ -32,7 +32,7 @@ describe('popup components', () => {
     const r = report([
       finding({ id: 'f1', severity: 'info', message: '尾差' }),
       finding({ id: 'f2', severity: 'error', message: '合计不等' }),
-      finding({ id: 'f3', severity: 'warning', category: 'text-vs-table', message: '文字与表格不符', location: { text: '增长 5%' } }),
+      finding({ id: 'f3', severity: 'warning', rule: 'text.amount', category: 'text-vs-table', message: '文字与表格不符', location: { text: '增长 5%' } }),
     ]);
     const root = mount(<FindingList report={r} onSelect={onSelect} />);
     expect(Array.from(root.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['表内勾稽 2', '文字与表格 1']);

@@ -171,7 +171,7 @@ key('004', '004-05', 'a 项 named as a 款 (2101506) as a label warning', (r) =>
   need(r.findings.some((f) => f.rule === 'text.label' && f.severity === 'warning' && f.message.includes('2101506')), 'text.label warning 2101506', r.findings),
 );
 key('004', '004-04', 'a row whose name belongs to another code (社会福利和救助（509） vs 50901) as a label warning', (r) =>
-  need(r.findings.some((f) => f.rule === 'label.name' && f.severity === 'warning' && f.message.includes('社会福利和救助（509）') && f.message.includes('50901')), 'label.name warning 509/50901', r.findings),
+  need(r.findings.some((f) => f.rule === 'label.text-name' && f.severity === 'warning' && f.message.includes('社会福利和救助（509）') && f.message.includes('50901')), 'label.text-name warning 509/50901', r.findings),
 );
 key('004', '004-06', '表2, 表3 and 表12 listed as not empty in the 目录 but absent, as doc.required warnings', (r) => {
   const missing = r.findings.filter((f) => f.rule === 'doc.required' && f.severity === 'warning');

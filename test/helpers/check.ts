@@ -1,7 +1,7 @@
 import { buildTableModel } from '../../lib/engine/table/model';
 import type { TableModel } from '../../lib/engine/table/model';
 import type { SourceTable } from '../../lib/engine/source';
-import type { CheckOutcome, TableCheck } from '../../lib/engine/checks/types';
+import type { CheckContext, CheckOutcome, TableCheck } from '../../lib/engine/checks/types';
 
 export function modelOf(source: SourceTable, kind = 'unknown', title = '测试表'): TableModel {
   return buildTableModel(source, { id: source.anchor, title, kind });
@@ -13,4 +13,9 @@ export function run(check: TableCheck, source: SourceTable, kind = 'unknown', ti
 
 export function severities(outcome: CheckOutcome): string[] {
   return outcome.findings.map((f) => f.severity);
+}
+
+/** A check context with nothing in it but what the test gives. */
+export function contextOf(parts: Partial<CheckContext> = {}): CheckContext {
+  return { tables: [], blocks: [], identity: { kind: 'unknown' }, claims: [], facts: [], completeness: null, contents: null, shells: [], changes: [], ...parts };
 }

@@ -1,7 +1,13 @@
 import Decimal from 'decimal.js';
 import { normalizeText } from './normalize';
 
-export type Unit = '元' | '千元' | '万元' | '亿元';
+export const UNITS = ['元', '千元', '万元', '亿元'] as const;
+
+export type Unit = (typeof UNITS)[number];
+
+export function isUnit(text: string): text is Unit {
+  return (UNITS as readonly string[]).includes(text);
+}
 
 export const YUAN_PER_UNIT: Record<Unit, Decimal> = {
   元: new Decimal(1),

@@ -3,7 +3,7 @@ import { compactText } from '../amount/normalize';
 import type { ColumnInfo } from '../table/columns';
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import type { Fact } from './cross-facts';
 import { finding, ref, valueAt } from './cross-facts';
@@ -243,7 +243,6 @@ function checkThreePublicBounds(threePublic: TableModel, basic: TableModel, fina
     outcome.findings.push({
       rule: 'cross.three-public',
       severity: 'warning',
-      category: 'sum',
       message: `经济科目 ${line.label} ${converted.toString()}${unit} 超过《${threePublic.title}》的「${bound.label}」${bound.value.toString()}${unit}：基本支出中的该项不应超过“三公”经费。`,
       expected: bound.value.toString(),
       actual: converted.toString(),
@@ -363,7 +362,6 @@ function checkFiscalIncome(summary: TableModel, fiscal: TableModel, outcome: Che
       outcome.findings.push({
         rule: 'cross.blank-line',
         severity: 'warning',
-        category: 'structure',
         message: `「${name}」：《${filled.table.title}》为 ${filled.value.toString()}${filled.table.unit ?? ''}，《${empty.table.title}》此行空白（两表应一致，空白可能表示漏填）。`,
         location: empty.refs[0]!,
         related: filled.refs,
@@ -396,3 +394,10 @@ export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   if (basic && threePublic) checkThreePublicBounds(threePublic, basic, final || /决算/.test(threePublic.title), outcome);
   return outcome;
 }
+
+export const crossColumnsCheck: DocumentCheck = {
+  name: 'cross-columns',
+  scope: 'document',
+  rules: ['cross.columns', 'cross.basic', 'cross.item-economic', 'cross.three-public', 'cross.income', 'cross.blank-line'],
+  run: (context) => checkCrossColumns(context.tables),
+};

@@ -5,6 +5,7 @@ import type { CellRef } from '../report/schema';
 import type { TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome, FindingDraft } from './types';
+import type { RuleId } from './catalogue';
 import { cellRefAt } from './sum-identity';
 
 /**
@@ -49,7 +50,7 @@ function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; differen
  * usually (a 项 carries several economic 款; a 支出总表 standing in for the missing 一般公共预算
  * table), and `note` says why in the message.
  */
-export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome, options: { cap?: 'warning' | 'info'; note?: string } = {}): void {
+export function finding(rule: RuleId, subject: string, a: Fact, b: Fact, outcome: CheckOutcome, options: { cap?: 'warning' | 'info'; note?: string } = {}): void {
   outcome.checksRun += 1;
   const compared = compare(a, b);
   const { other, difference } = compared;
@@ -65,7 +66,6 @@ export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome
   const draft: FindingDraft = {
     rule,
     severity: verdict,
-    category: 'sum',
     message:
       verdict === 'info' && !capped
         ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`

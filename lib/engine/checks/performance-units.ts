@@ -1,7 +1,7 @@
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import { compactText } from '../amount/normalize';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
@@ -45,8 +45,10 @@ export function unitMismatch(name: string, unit: string): Mismatch | null {
   return null;
 }
 
-export const performanceUnitsCheck = {
-  family: 'perf.unit',
+export const performanceUnitsCheck: TableCheck = {
+  name: 'performance-units',
+  scope: 'table',
+  rules: ['perf.unit'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     if (!table.kind.startsWith('performance')) return outcome;
@@ -78,7 +80,6 @@ export const performanceUnitsCheck = {
       outcome.findings.push({
         rule: 'perf.unit',
         severity: mismatch.severity,
-        category: 'unit',
         message: `绩效指标「${name}」的度量单位为“${unit}”：${mismatch.why}，名称与单位不符。`,
         location: ref(unitAt, `${name}·度量单位`),
         related: [ref(nameAt, name)],

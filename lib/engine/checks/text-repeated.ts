@@ -8,7 +8,7 @@ import { extractClaims } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { Location } from '../report/schema';
 import type { TableModel } from '../table/model';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textRef } from './text-finding';
 
@@ -114,7 +114,6 @@ export function checkRepeatedFigures(claims: PlacedClaim[], tables: TableModel[]
         outcome.findings.push({
           rule: 'text.repeated',
           severity: swap ? 'error' : 'info',
-          category: 'text-vs-table',
           message: swap
             ? `「${key}」${a.where}写作 ${a.amount.raw}，${b.where}为 ${b.amount.raw}：相邻两位数字顺序颠倒，同一数字前后不一致。`
             : `「${key}」${a.where}写作 ${a.amount.raw}，${b.where}为 ${b.amount.raw}，同一数字相差 ${ulp.toString()}，可能为尾数误差。`,
@@ -130,3 +129,10 @@ export function checkRepeatedFigures(claims: PlacedClaim[], tables: TableModel[]
   }
   return outcome;
 }
+
+export const repeatedFiguresCheck: DocumentCheck = {
+  name: 'text-repeated',
+  scope: 'document',
+  rules: ['text.repeated'],
+  run: (context) => checkRepeatedFigures(context.claims, context.tables),
+};

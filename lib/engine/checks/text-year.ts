@@ -1,5 +1,5 @@
 import type { TextBlock } from '../source';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { blockRef } from './text-finding';
 
@@ -26,7 +26,6 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
     outcome.findings.push({
       rule: 'text.year',
       severity,
-      category: 'wording',
       message: message(stated),
       location: blockRef(block, match.index!, match.index! + match[0].length),
       related: [],
@@ -52,3 +51,10 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
   }
   return outcome;
 }
+
+export const yearsCheck: DocumentCheck = {
+  name: 'text-year',
+  scope: 'document',
+  rules: ['text.year'],
+  run: (context) => checkYears(context.blocks, context.identity.year, context.identity.kind),
+};

@@ -41,7 +41,7 @@ export function severityCounts(findings: Finding[]): Record<Severity, number> {
 
 /** Findings by reader group (表内勾稽 / 文字与表格 / 同比), then by severity, worst first. */
 export function findingGroups(findings: Finding[]): Array<{ label: string; counts: string; bySeverity: Array<[Severity, Finding[]]> }> {
-  return GROUP_ORDER.map((kind) => findings.filter((f) => groupOf(f.category) === kind))
+  return GROUP_ORDER.map((kind) => findings.filter((f) => groupOf(f) === kind))
     .map((inGroup, i) => ({
       label: GROUP_LABEL[GROUP_ORDER[i]!],
       counts: countsLine(inGroup),

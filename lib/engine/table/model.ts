@@ -1,4 +1,4 @@
-import type { SourceTable } from '../source';
+import type { ReadingDoubt, SourceTable, TableSeam } from '../source';
 import type { Grid } from './grid';
 import { expandGrid } from './grid';
 import type { HeaderSplit } from './header';
@@ -31,6 +31,10 @@ export interface TableModel {
   header: HeaderSplit;
   columns: ColumnInfo[];
   panels: PanelModel[];
+  /** Joins of pieces continued over page breaks, from extraction or the continuation merge (rows are grid rows). */
+  seams: TableSeam[];
+  /** Readings extraction is unsure of (rows are grid rows). */
+  doubts: ReadingDoubt[];
 }
 
 /** Grids beyond this many positions are reported as not checked instead of analysed. */
@@ -78,5 +82,7 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     header,
     columns,
     panels,
+    seams: Array.isArray(source.seams) ? source.seams.slice() : [],
+    doubts: Array.isArray(source.doubts) ? source.doubts.slice() : [],
   };
 }

@@ -28,7 +28,7 @@ export function findingNode(doc: Document, finding: Finding, showsValue: (locati
   sev.className = 'sev';
   sev.textContent = SEVERITY_GLYPH[finding.severity];
   const title = doc.createElement('span');
-  title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding.category)]}`;
+  title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding)]}`;
   head.append(sev, title);
   const msg = doc.createElement('div');
   msg.className = 'msg';

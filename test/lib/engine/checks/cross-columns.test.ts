@@ -3,6 +3,7 @@ import { checkCrossColumns } from '../../../../lib/engine/checks/cross-columns';
 import type { TableModel } from '../../../../lib/engine/table/model';
 import { table, tsv } from '../../../helpers/tables';
 import { modelOf } from '../../../helpers/check';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 const wan = { before: ['单位：万元'] };
 const yuan = { before: ['金额单位：元'] };
@@ -117,7 +118,7 @@ describe('column identities across tables', () => {
     const summary = model(`项目\t预算数\n一、一般公共预算拨款收入\t2068839.67\n经费拨款\t2068839.67\n本年收入合计\t2068839.67\n收入总计\t2068839.67`, 'income-expense-summary', '收支总表', yuan);
     const fiscal = (line: string) => model(`项目\t预算数\n一、本年收入\t2068839.67\n(一)一般公共预算拨款\t2068839.67\n经费拨款\t${line}\n收入总计\t2068839.67`, 'fiscal-summary', '财政拨款收支总表', yuan);
     const blank = checkCrossColumns([summary, fiscal('')]);
-    expect(blank.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['cross.blank-line', 'warning', 'structure']]);
+    expect(blank.findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([['cross.blank-line', 'warning', 'structure']]);
     expect(blank.passed).toBe(1);
     expect(checkCrossColumns([summary, fiscal('2068839.67')]).findings).toEqual([]);
     expect(checkCrossColumns([summary, fiscal('2068830.67')]).findings.map((f) => [f.rule, f.severity])).toEqual([['cross.income', 'error']]);

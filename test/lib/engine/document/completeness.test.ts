@@ -6,6 +6,7 @@ import { assessCompleteness, expectsFullSet, findShells, summaryLine } from '../
 import { contentsLine, findContents } from '../../../../lib/engine/document/contents';
 import { checkDocumentTables } from '../../../../lib/engine/checks/document-tables';
 import { table, tsv } from '../../../helpers/tables';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 let seq = 0;
 const block = (text: string, kind: TextBlock['kind'] = 'paragraph'): TextBlock => ({ anchor: `b${seq}`, text, kind, seq: seq++ });
@@ -71,7 +72,7 @@ describe('required tables', () => {
     const result = assessCompleteness('final', tables, [], null);
     expect(result.summary).toBe('9 张必需表格：缺 2 张（收入决算表、一般公共预算财政拨款支出决算表）');
     const findings = checkDocumentTables(result, null, [], tables).findings;
-    expect(findings.map((f) => [f.rule, f.severity, f.category])).toEqual([
+    expect(findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([
       ['doc.required', 'warning', 'structure'],
       ['doc.required', 'warning', 'structure'],
     ]);

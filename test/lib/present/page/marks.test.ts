@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../../lib/present/page/marks';
 import { extraFigures, groupOf } from '../../../../lib/present/page/labels';
 import { finding, report } from './report-fixture';
+import type { Report } from '../../../../lib/engine/report/schema';
 
 describe('marks from a report', () => {
   it('one mark per cell, with its worst severity first', () => {
@@ -59,9 +60,13 @@ describe('marks from a report', () => {
   });
 
   it('groups categories and adds figures only when the message lacks them', () => {
-    expect(groupOf('sum')).toBe('table');
-    expect(groupOf('share')).toBe('text');
-    expect(groupOf('yoy')).toBe('yoy');
+    // The catalogue decides: perf.rate is a share inside a table, text.change a year-over-year claim.
+    expect(groupOf({ rule: 'sum.rows', category: 'sum' })).toBe('table');
+    expect(groupOf({ rule: 'perf.rate', category: 'share' })).toBe('table');
+    expect(groupOf({ rule: 'text.share', category: 'share' })).toBe('text');
+    expect(groupOf({ rule: 'text.change', category: 'direction' })).toBe('yoy');
+    // A rule the catalogue does not know (an older report) falls back to its category.
+    expect(groupOf({ rule: 'old.rule', category: 'share' })).toBe('text');
     expect(extraFigures(finding({ id: 'f', severity: 'error' }))).toBe('');
     expect(extraFigures(finding({ id: 'f', severity: 'error', message: '不相等', difference: '0.10', unit: '万元' }))).toBe('应为 19.89，实际 19.99，相差 0.10 万元');
   });
@@ -89,7 +94,7 @@ describe('trends beside the rows', () => {
 
 describe('claims that checked out', () => {
   it('gives the text ranges to underline, leaving cells and unanchored claims out', () => {
-    const r = {
+    const r: Report = {
       ...report([]),
       confirmed: [
         { rule: 'text.completion', message: '完成率 98.20% = …', location: { text: '完成年初预算的98.20%', anchor: 'b4', start: 10, end: 24 } },
