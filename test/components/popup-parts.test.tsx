@@ -43,6 +43,15 @@ describe('popup components', () => {
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'f2' }));
   });
 
+  it('labels a possible misreading and counts the symptoms folded under a fault', () => {
+    const r = report([finding({ id: 'f1', severity: 'warning', basis: 'reading', consequences: [{ rule: 'sum.columns', severity: 'error', message: '另一处', location: { tableId: 't1', row: 2, col: 2 } }] })]);
+    const root = mount(<FindingList report={r} onSelect={() => {}} />);
+    const button = root.querySelector<HTMLButtonElement>('button.finding.reading')!;
+    expect(button.textContent).toContain('可能为读取问题');
+    expect(button.textContent).toContain('同一处问题还导致另外 1 处不符');
+    expect(button.querySelector('.glyph')!.textContent).toBe('?');
+  });
+
   it('renders page text as text', () => {
     const r = report([finding({ id: 'f1', severity: 'error', message: '<img src=x onerror=alert(1)>' })]);
     const root = mount(<FindingList report={r} onSelect={() => {}} />);

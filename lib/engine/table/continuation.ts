@@ -1,4 +1,4 @@
-import type { SourceCell, SourceTable } from '../source';
+import type { SourceCell, SourceTable, TableSeam } from '../source';
 import { compactText } from '../amount/normalize';
 import { expandGrid } from './grid';
 
@@ -6,7 +6,10 @@ import { expandGrid } from './grid';
  * Tables continued over pages (续表) arrive as separate tables: Word and PDF exports break them
  * at page ends and repeat the header rows. Summing either half alone would report false errors
  * (rulebook §2.4(4)), so a table is merged into the one before it when nothing but page debris
- * lies between them and it repeats that table's header or continues its columns.
+ * lies between them and it repeats that table's header or continues its columns. Every join is
+ * recorded as a seam (lib/engine/source.ts): sure when the expanded grids are as wide (markup
+ * loses no row), doubtful when only a row's width matched — a finding across it is then worded
+ * as a possible misreading (lib/engine/checks/evidence.ts).
  */
 const TITLE_LIKE = /表|单位[:：]|附件|公开\d+/;
 const DEBRIS = /^(续表|续|第?\s*\d+\s*页|[-—\s\d/]+|共\s*\d+\s*页)$/;
@@ -34,6 +37,21 @@ function repeatsHeader(previous: SourceTable, next: SourceTable): number {
   return count;
 }
 
+/** The second piece appended to the first, with the seam between them and both pieces' own seams and doubts. */
+function join(previous: SourceTable, next: SourceTable): SourceTable {
+  const offset = previous.rows.length;
+  const aligned = gridWidth(previous) === gridWidth(next);
+  const seam: TableSeam = {
+    row: offset,
+    ...(next.page !== undefined ? { page: next.page } : {}),
+    certain: aligned,
+    ...(aligned ? {} : { doubt: `续表与上文的列数不同（${gridWidth(previous)} 列与 ${gridWidth(next)} 列），按末行拼接，各列可能未对齐` }),
+  };
+  const seams = [...(previous.seams ?? []), seam, ...(next.seams ?? []).map((s) => ({ ...s, row: s.row + offset }))];
+  const doubts = [...(previous.doubts ?? []), ...(next.doubts ?? []).map((d) => (d.row === undefined ? d : { ...d, row: d.row + offset }))];
+  return { ...previous, rows: [...previous.rows, ...next.rows], after: next.after, seams, ...(doubts.length ? { doubts } : {}) };
+}
+
 export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
   const merged: SourceTable[] = [];
   for (const table of tables) {
@@ -49,11 +67,7 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
       // Only page debris (page numbers, 续表, the clipped ends of a row cut by the page break)
       // stands between the halves: separatedOnlyByDebris above.
       if (repeated > 0 || (sameWidth && !table.caption)) {
-        merged[merged.length - 1] = {
-          ...previous,
-          rows: [...previous.rows, ...table.rows],
-          after: table.after,
-        };
+        merged[merged.length - 1] = join(previous, table);
         continue;
       }
     }

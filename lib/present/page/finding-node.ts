@@ -1,14 +1,14 @@
 import type { Finding, Location } from '../../engine/report/schema';
-import { extraFigures, GROUP_LABEL, groupOf, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
+import { extraFigures, GROUP_LABEL, groupOf, isReading, READING_GLYPH, READING_LABEL, SEVERITY_GLYPH, SEVERITY_LABEL } from './labels';
 import { locationLabel, type Mark } from './marks';
 
 /** The ✕ ! i badge of a mark, named for screen readers; its listeners are the caller's. */
 export function markBadge(doc: Document, mark: Mark): HTMLButtonElement {
   const badge = doc.createElement('button');
   badge.type = 'button';
-  badge.className = `badge ${mark.severity}`;
-  badge.textContent = SEVERITY_GLYPH[mark.severity];
-  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}：${mark.findings[0]!.message}`);
+  badge.className = `badge ${mark.severity}${mark.reading ? ' reading' : ''}`;
+  badge.textContent = mark.reading ? READING_GLYPH : SEVERITY_GLYPH[mark.severity];
+  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}${mark.reading ? `（${READING_LABEL}）` : ''}：${mark.findings[0]!.message}`);
   badge.dataset.anchor = mark.anchor;
   badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
   return badge;
@@ -21,14 +21,15 @@ export function markBadge(doc: Document, mark: Mark): HTMLButtonElement {
  */
 export function findingNode(doc: Document, finding: Finding, showsValue: (location: Location) => boolean): HTMLElement {
   const item = doc.createElement('div');
-  item.className = `item ${finding.severity}`;
+  const reading = isReading(finding);
+  item.className = `item ${finding.severity}${reading ? ' reading' : ''}`;
   const head = doc.createElement('div');
   head.className = 'head';
   const sev = doc.createElement('span');
   sev.className = 'sev';
-  sev.textContent = SEVERITY_GLYPH[finding.severity];
+  sev.textContent = reading ? READING_GLYPH : SEVERITY_GLYPH[finding.severity];
   const title = doc.createElement('span');
-  title.textContent = `${SEVERITY_LABEL[finding.severity]} · ${GROUP_LABEL[groupOf(finding)]}`;
+  title.textContent = `${SEVERITY_LABEL[finding.severity]}${reading ? `（${READING_LABEL}）` : ''} · ${GROUP_LABEL[groupOf(finding)]}`;
   head.append(sev, title);
   const msg = doc.createElement('div');
   msg.className = 'msg';
@@ -50,6 +51,14 @@ export function findingNode(doc: Document, finding: Finding, showsValue: (locati
     const shown = related.slice(0, 8).map(locationLabel).join('；');
     rel.append(label, doc.createTextNode(related.length > 8 ? `${shown} 等 ${related.length} 处` : shown));
     item.append(rel);
+  }
+  if (finding.consequences?.length) {
+    const more = doc.createElement('div');
+    more.className = 'rel consequences';
+    const label = doc.createElement('b');
+    label.textContent = '同一处问题还导致：';
+    more.append(label, doc.createTextNode(finding.consequences.slice(0, 4).map((c) => c.message).join('；') + (finding.consequences.length > 4 ? ` 等 ${finding.consequences.length} 处` : '')));
+    item.append(more);
   }
   return item;
 }

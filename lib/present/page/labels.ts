@@ -6,6 +6,14 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warni
 /** Glyphs make severity readable without colour: ✕ error, ! warning, i rounding note. */
 export const SEVERITY_GLYPH: Record<Severity, string> = { error: '✕', warning: '!', info: 'i' };
 
+/** Findings that rest on a doubtful reading (basis 'reading') are drawn apart from document errors. */
+export const READING_LABEL = '可能为读取问题';
+export const READING_GLYPH = '?';
+
+export function isReading(finding: Pick<Finding, 'basis'>): boolean {
+  return finding.basis === 'reading';
+}
+
 export { GROUP_LABEL, GROUP_ORDER, groupOf } from '../../engine/report/groups';
 export type { CategoryGroup } from '../../engine/report/groups';
 

@@ -29,6 +29,8 @@ export interface Mark {
   text?: { start: number; end: number };
   severity: Severity;
   findings: Finding[];
+  /** Every finding of the mark rests on a doubtful reading: drawn as a possible misreading. */
+  reading: boolean;
 }
 
 export interface SeverityCounts {
@@ -93,8 +95,9 @@ export function marksOf(report: Report, options: MarkOptions): Mark[] {
     if (mark) {
       mark.severity = worse(mark.severity, finding.severity);
       mark.findings.push(finding);
+      mark.reading &&= finding.basis === 'reading';
     } else {
-      byAnchor.set(key, { key, anchor, ...(text ? { text } : {}), severity: finding.severity, findings: [finding] });
+      byAnchor.set(key, { key, anchor, ...(text ? { text } : {}), severity: finding.severity, findings: [finding], reading: finding.basis === 'reading' });
     }
   }
   // Worst first, so a cell's badge tooltip leads with what matters most.

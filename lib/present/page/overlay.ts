@@ -119,7 +119,7 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       const target = next.elements.get(mark.anchor);
       if (!target) continue;
       const box = doc.createElement('div');
-      box.className = `mark ${mark.severity}`;
+      box.className = `mark ${mark.severity}${mark.reading ? ' reading' : ''}`;
       const badge = markBadge(doc, mark);
       const entry: MarkEntry = { mark, target, range: mark.text ? rangeOverText(target, mark.text.start, mark.text.end) : null, box, badge, clips: null };
       badge.addEventListener('pointerenter', () => showTip(entry), on);

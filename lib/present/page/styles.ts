@@ -9,6 +9,7 @@ export const COLORS = {
   warning: '#b45309',
   info: '#1d4ed8',
   related: '#0e7490',
+  reading: '#475569',
 } as const;
 
 export const HIGHLIGHT_CSS = `
@@ -36,6 +37,8 @@ export const OVERLAY_CSS = `
 .mark.error { border: 2px solid ${COLORS.error}; background: rgba(198, 40, 40, 0.05); }
 .mark.warning { border: 2px dashed ${COLORS.warning}; background: rgba(217, 119, 6, 0.05); }
 .mark.info { border: 2px dotted ${COLORS.info}; }
+/* A possible misreading (basis 'reading'), not a document error: a thin grey dashed frame, a "?" badge. */
+.mark.reading { border: 1.5px dashed ${COLORS.reading}; background: repeating-linear-gradient(135deg, rgba(100, 116, 139, 0.08) 0 4px, transparent 4px 8px); }
 .related { border: 2px solid ${COLORS.related}; background: rgba(14, 116, 144, 0.10); }
 .mark.flash, .related.flash { animation: flash 0.6s ease-in-out 4; }
 @keyframes flash { 50% { box-shadow: 0 0 0 6px rgba(250, 204, 21, 0.75); background: rgba(250, 204, 21, 0.35); } }
@@ -48,6 +51,7 @@ export const OVERLAY_CSS = `
 .badge.error { background: ${COLORS.error}; }
 .badge.warning { background: ${COLORS.warning}; border-radius: 3px; }
 .badge.info { background: ${COLORS.info}; font-style: italic; font-family: Georgia, serif; }
+.badge.reading { background: #fff; color: ${COLORS.reading}; border: 1.5px dashed ${COLORS.reading}; border-radius: 3px; }
 .badge:focus-visible { outline: 3px solid #111827; outline-offset: 1px; }
 .badge:hover { transform: scale(1.12); }
 
@@ -73,6 +77,7 @@ export const OVERLAY_CSS = `
 .tip .error .sev { background: ${COLORS.error}; } .tip .error .head { color: ${COLORS.error}; }
 .tip .warning .sev { background: ${COLORS.warning}; border-radius: 3px; } .tip .warning .head { color: ${COLORS.warning}; }
 .tip .info .sev { background: ${COLORS.info}; } .tip .info .head { color: ${COLORS.info}; }
+.tip .reading .sev { background: #fff; color: ${COLORS.reading}; border: 1px dashed ${COLORS.reading}; } .tip .reading .head { color: ${COLORS.reading}; }
 .tip .msg { margin-top: 2px; word-break: break-word; }
 .tip .figures { margin-top: 2px; color: #4b5563; font-variant-numeric: tabular-nums; }
 .tip .rel { margin-top: 4px; color: #4b5563; }

@@ -87,7 +87,7 @@ export function createPdfMarks(pages: PageView, tip: HTMLElement, signal: AbortS
       const sentence = Boolean(mark.text) && next.geometry.spans.has(mark.anchor);
       const boxes = rects.map((rect) => {
         const box = doc.createElement('div');
-        box.className = `mark ${mark.severity}${sentence ? ' sentence' : ''}`;
+        box.className = `mark ${mark.severity}${mark.reading ? ' reading' : ''}${sentence ? ' sentence' : ''}`;
         box.dataset.anchor = mark.anchor;
         place(box, rect);
         addTo(rect.page, box);

@@ -26,3 +26,27 @@ describe('tables continued over pages (续表)', () => {
     expect(mergeContinuations([first, second])).toHaveLength(2);
   });
 });
+
+describe('seams of merged continuations', () => {
+  it('records a sure seam where the pieces are as wide, with the page the second starts on', () => {
+    const first = { ...table([header, ['301', '工资福利支出', '10.00']], { anchor: 't0', before: ['一般公共预算基本支出表'] }), page: 3 };
+    const second = { ...table([header, ['302', '商品和服务支出', '5.00']], { anchor: 't1', before: ['续表'] }), page: 4 };
+    expect(mergeContinuations([first, second])[0]!.seams).toEqual([{ row: 2, page: 4, certain: true }]);
+  });
+
+  it('records a doubtful seam where only a row of the second piece matched the last row of the first', () => {
+    const first = table([['科目', '金额@c2'], ['301', '工资', '10.00']], { anchor: 't0', before: ['支出总表'] });
+    const second = table([['302', '商品', '5.00'], ['303', '补助', '1.00', '备注']], { anchor: 't1' });
+    const merged = mergeContinuations([first, second]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.seams).toEqual([{ row: 2, certain: false, doubt: '续表与上文的列数不同（3 列与 4 列），按末行拼接，各列可能未对齐' }]);
+  });
+
+  it('keeps the seams and doubts the pieces bring, moved to the merged rows', () => {
+    const first = { ...table([header, ['301', '工资福利支出', '10.00']], { anchor: 't0', before: ['支出总表'] }), doubts: [{ row: 1, reason: 'a' }] };
+    const second = { ...table([header, ['302', '商品和服务支出', '5.00'], ['303', '补助', '1.00']], { anchor: 't1', before: ['续表'] }), seams: [{ row: 2, certain: false, doubt: 'b' }], doubts: [{ row: 1, col: 2, reason: 'c' }, { reason: 'd' }] };
+    const merged = mergeContinuations([first, second])[0]!;
+    expect(merged.seams).toEqual([{ row: 2, certain: true }, { row: 4, certain: false, doubt: 'b' }]);
+    expect(merged.doubts).toEqual([{ row: 1, reason: 'a' }, { row: 3, col: 2, reason: 'c' }, { reason: 'd' }]);
+  });
+});

@@ -24,6 +24,30 @@ describe('page overlay', () => {
     document.body.innerHTML = '';
   });
 
+  it('draws a possible misreading (basis reading) apart from a document error: dashed grey frame, "?" badge, labelled tooltip', async () => {
+    const elements = page();
+    const overlay = createOverlay(document, controller.signal);
+    const doubtful = finding({
+      id: 'f1',
+      severity: 'warning',
+      basis: 'reading',
+      consequences: [{ rule: 'sum.columns', severity: 'error', message: '医保局行的总计不符', location: { tableId: 't1', row: 2, col: 2 } }],
+    });
+    overlay.render({ report: report([doubtful]), elements, showInfo: true });
+    await wait();
+    const root = overlay.host.shadowRoot!;
+    expect(root.querySelectorAll('.mark.warning.reading')).toHaveLength(1);
+    const badge = root.querySelector<HTMLButtonElement>('.badge.reading')!;
+    expect(badge.textContent).toBe('?');
+    expect(badge.getAttribute('aria-label')).toContain('可能为读取问题');
+    badge.dispatchEvent(new MouseEvent('mouseenter'));
+    badge.focus();
+    await wait();
+    const tip = root.querySelector('.tip .item.reading');
+    expect(tip?.textContent).toContain('警告（可能为读取问题）');
+    expect(tip?.textContent).toContain('同一处问题还导致：医保局行的总计不符');
+  });
+
   it('draws marks, badges and chips in one shadow root, leaving the table untouched', async () => {
     const elements = page();
     const before = document.getElementById('t1')!.outerHTML;
