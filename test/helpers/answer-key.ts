@@ -1,5 +1,5 @@
 /**
- * The seed answer key (docs/seed-answer-key.md) as data: one expectation per key item (or per
+ * The seed answer key (../shared/docs/seed-answer-key.md) as data: one expectation per key item (or per
  * "verified consistent" claim), each a function from a Report to the problems found (none when the
  * expectation holds). Shared by the HTML acceptance test (every rendering of the seed pages) and
  * the HTML↔PDF parity test (the same pages printed to PDF), so both check exactly the same things.

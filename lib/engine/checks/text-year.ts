@@ -4,7 +4,7 @@ import { emptyOutcome } from './types';
 import { blockRef } from './text-finding';
 
 /**
- * The year a disclosure is about, stated again in its text (rulebook N-11 style wording slips):
+ * The year a disclosure is about, stated again in its text (rulebook N-15):
  * a 2024 final account whose section heading says "2023年度部门决算", or whose asset note says
  * "截至2023年12月31日", was copied from last year's document and not updated.
  */
