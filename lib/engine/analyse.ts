@@ -11,7 +11,7 @@ import type { CheckContext } from './checks/types';
 import type { CheckTiming } from './checks/runner';
 import { runChecks } from './checks/runner';
 import { withEvidence } from './checks/evidence';
-import { dedupe } from './checks/faults';
+import { dedupe, foldFaults } from './checks/faults';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { tableChanges } from './changes/table-changes';
@@ -103,7 +103,7 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     anchor: model.anchor,
   }));
   const byId = new Map(models.map((model) => [model.id, model]));
-  const faults = { findings: dedupe(outcome.findings.map((draft) => withEvidence(draft, byId))), folded: 0 };
+  const faults = foldFaults(dedupe(outcome.findings.map((draft) => withEvidence(draft, byId))), byId);
   const crossTableChecks = CHECKS.filter((check) => check.rules.every((rule) => rule.startsWith('cross.'))).reduce((n, check) => n + (run.checksByCheck.get(check.name) ?? 0), 0);
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];

@@ -97,7 +97,8 @@ function stronger(a: Draft, b: Draft, suspect: string): boolean {
 }
 
 function consequence(finding: Draft): Consequence {
-  return { rule: finding.rule, severity: finding.severity, message: finding.message, location: finding.location };
+  const { id: _id, category: _category, basis: _basis, readings: _readings, consequences: _consequences, ...rest } = finding as Finding;
+  return rest;
 }
 
 /**

@@ -62,12 +62,22 @@ export const readingSchema = z.object({
   note: z.string().optional(),
 });
 
-/** Another symptom of the same fault (a row sum and a column sum broken by one wrong cell). */
+/**
+ * Another symptom of the same fault (a row sum and a column sum broken by one wrong cell): the
+ * finding it would have been, without id, category, readings and basis (those of the finding it is
+ * listed under apply).
+ */
 export const consequenceSchema = z.object({
   rule: ruleIdSchema,
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+  expected: decimalString.optional(),
+  actual: decimalString.optional(),
+  difference: decimalString.optional(),
+  tolerance: decimalString.optional(),
+  unit: z.string().optional(),
   location: locationSchema,
+  related: z.array(locationSchema).optional(),
 });
 
 export const findingSchema = z.object({
