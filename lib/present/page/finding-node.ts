@@ -8,7 +8,9 @@ export function markBadge(doc: Document, mark: Mark): HTMLButtonElement {
   badge.type = 'button';
   badge.className = `badge ${mark.severity}${mark.reading ? ' reading' : ''}`;
   badge.textContent = mark.reading ? READING_GLYPH : SEVERITY_GLYPH[mark.severity];
-  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}${mark.reading ? `（${READING_LABEL}）` : ''}：${mark.findings[0]!.message}`);
+  const first = mark.findings[0]!;
+  const symptoms = (first.consequences ?? []).slice(0, 3).map((c) => c.message);
+  badge.setAttribute('aria-label', `${SEVERITY_LABEL[mark.severity]}${mark.reading ? `（${READING_LABEL}）` : ''}：${first.message}${symptoms.length ? `；同一处问题还导致：${symptoms.join('；')}` : ''}`);
   badge.dataset.anchor = mark.anchor;
   badge.dataset.findings = mark.findings.map((f) => f.id).join(' ');
   return badge;
