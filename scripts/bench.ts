@@ -2,7 +2,9 @@
  * npm run bench — how long extraction and analysis take per fixture page (median of several
  * runs after warm-up), with each page's tables and cells; then the PDFs (scripts/bench-pdf.ts):
  * ../shared/corpus/pdf when present, and test/fixtures/pdf. A benchmark, not a test: it prints
- * figures and never fails on them. Budgets: a 23-table page analysed in under 50 ms (issue 2);
+ * figures and never fails on them. After the HTML pages, the slowest checks (time per check
+ * summed over the pages, per run, with the rules each emits), from the runner's timings.
+ * Budgets: a 23-table page analysed in under 50 ms (issue 2);
  * PDF pipeline within 1.3× of pdf.js alone, a 30-page PDF in under 3 s (issue 4).
  *
  *   npm run bench [-- --html | --pdf] [--json]     BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3)
@@ -13,7 +15,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../lib/extract/html';
-import { analyse } from '../lib/engine/analyse';
+import { analyseDocument } from '../lib/engine/analyse';
+import type { CheckTiming } from '../lib/engine/checks/runner';
+import { slowestChecks } from '../lib/engine/checks/runner';
 import { benchPdf } from './bench-pdf';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,6 +42,29 @@ interface Row {
   findings: number;
 }
 
+/** Check timings summed over every measured run of every page. */
+const checkTimes = new Map<string, CheckTiming>();
+let measuredRuns = 0;
+
+function addTimings(timings: readonly CheckTiming[]): void {
+  measuredRuns += 1;
+  for (const t of timings) {
+    const sum = checkTimes.get(t.check) ?? { check: t.check, rules: t.rules, millis: 0, runs: 0 };
+    sum.millis += t.millis;
+    sum.runs += t.runs;
+    checkTimes.set(t.check, sum);
+  }
+}
+
+function printSlowestChecks(pages: number): void {
+  if (!measuredRuns) return;
+  const runsPerPage = measuredRuns / pages;
+  console.log(`\nSlowest checks — ms per run of all ${pages} pages (mean over ${runsPerPage} runs), with the rules they emit`);
+  for (const t of slowestChecks([...checkTimes.values()], 10)) {
+    console.log(`${(t.millis / runsPerPage).toFixed(2).padStart(9)} ms  ${t.check.padEnd(22)} ${t.rules.join(', ')}`);
+  }
+}
+
 function benchHtml(): Row[] {
   const rows: Row[] = [];
   const pages = readdirSync(pagesDir).filter((name) => name.endsWith('.html') && name !== 'index.html').sort();
@@ -53,11 +80,12 @@ function benchHtml(): Row[] {
       const t0 = performance.now();
       const { doc } = extractHtml(document, { source: page });
       const t1 = performance.now();
-      const report = analyse(doc, { extractMillis: t1 - t0 });
+      const { report, timings } = analyseDocument(doc, { extractMillis: t1 - t0 });
       const t2 = performance.now();
       if (run >= WARMUP) {
         extractTimes.push(t1 - t0);
         analyseTimes.push(t2 - t1);
+        addTimings(timings);
       }
       tables = doc.tables.length;
       cells = doc.tables.reduce((sum, table) => sum + table.rows.reduce((n, row) => n + row.length, 0), 0);
@@ -76,6 +104,7 @@ function benchHtml(): Row[] {
       `${row.page.padEnd(18)}${pad(row.tables, 7)}${pad(row.cells, 8)}${pad(row.extract.toFixed(2), 12)}${pad(row.analyse.toFixed(2), 12)}${pad(row.total.toFixed(2), 10)}${pad(row.findings, 10)}`,
     );
   }
+  printSlowestChecks(pages.length);
   return rows;
 }
 
