@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
 import type { ColumnInfo } from '../table/columns';
+import type { TableKind } from '../document/table-kinds';
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome, DocumentCheck } from './types';
@@ -375,7 +376,7 @@ function checkFiscalIncome(summary: TableModel, fiscal: TableModel, outcome: Che
 export function checkCrossColumns(tables: readonly TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
   const withUnit = tables.filter((t) => t.unit);
-  const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
+  const first = (kind: TableKind): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const general = first('general-expense');
   const summary = first('expense-summary');
   const basic = first('general-basic-expense');

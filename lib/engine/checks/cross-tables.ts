@@ -1,4 +1,5 @@
 import { compactText } from '../amount/normalize';
+import type { TableKind } from '../document/table-kinds';
 import type { PanelModel, TableModel } from '../table/model';
 import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
@@ -176,7 +177,7 @@ function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutc
 export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
   const withUnit = tables.filter((t) => t.unit);
-  const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
+  const first = (kind: TableKind): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const summary = first('income-expense-summary');
   const detail = first('expense-summary');
   if (summary && detail) {

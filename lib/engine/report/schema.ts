@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../checks/catalogue';
+import { TABLE_KIND_IDS } from '../document/table-kinds';
 
 /**
  * The report contract, version 1 (docs/architecture.md). Field names are read by other tools:
@@ -105,10 +106,13 @@ export const findingSchema = z.object({
   consequences: z.array(consequenceSchema).optional(),
 });
 
+/** Which disclosure table a table is (lib/engine/document/table-kinds.ts). */
+export const tableKindSchema = z.enum(TABLE_KIND_IDS);
+
 export const tableSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
-  kind: z.string(),
+  kind: tableKindSchema,
   unit: z.string(),
   /** Where the unit came from: the caption, a header cell, or the document default. */
   unitSource: z.enum(['caption', 'header', 'default', 'none']).optional(),
@@ -155,7 +159,7 @@ export const completenessSchema = z.object({
   summary: z.string(),
   tables: z.array(
     z.object({
-      kind: z.string(),
+      kind: tableKindSchema,
       name: z.string(),
       status: z.enum(['present', 'empty-noted', 'empty', 'missing']),
       tableId: z.string().optional(),

@@ -1,4 +1,5 @@
-import type { ReadingDoubt, SourceTable, TableSeam } from '../source';
+import type { ReadingDoubt, SourceTable, TableAnchor, TableSeam } from '../source';
+import type { TableKind } from '../document/table-kinds';
 import type { Grid } from './grid';
 import { expandGrid } from './grid';
 import type { HeaderSplit } from './header';
@@ -16,9 +17,10 @@ export interface PanelModel extends Panel {
 
 export interface TableModel {
   id: string;
-  anchor: string;
+  /** The table's anchor as extraction made it ("t3"); tests may use other ids. */
+  anchor: TableAnchor;
   title: string;
-  kind: string;
+  kind: TableKind;
   number?: string;
   page?: number;
   /** Reading-order position shared with the text blocks (SourceTable.seq). */
@@ -57,7 +59,7 @@ export function tableUnit(source: SourceTable, grid: Grid, header: HeaderSplit):
 export interface TableIdentity {
   id: string;
   title: string;
-  kind: string;
+  kind: TableKind;
   /** The number printed with the title ("公开03表", "附件6", "表1"), when there is one. */
   number?: string;
 }
@@ -72,7 +74,8 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
   const unit = tableUnit(source, grid, header);
   return {
     ...identity,
-    anchor: source.anchor,
+    // Extraction numbers tables "t0", "t1" … (lib/engine/source.ts): the one place the string is taken as that.
+    anchor: source.anchor as TableAnchor,
     ...(source.page ? { page: source.page } : {}),
     ...(typeof source.seq === 'number' ? { seq: source.seq } : {}),
     ...(Array.isArray(source.after) && source.after.length ? { after: source.after.slice(0, 3).map((l) => String(l).slice(0, 300)) } : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCrossColumns } from '../../../../lib/engine/checks/cross-columns';
+import type { TableKind } from '../../../../lib/engine/document/table-kinds';
 import type { TableModel } from '../../../../lib/engine/table/model';
 import { table, tsv } from '../../../helpers/tables';
 import { modelOf } from '../../../helpers/check';
@@ -8,7 +9,7 @@ import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 const wan = { before: ['单位：万元'] };
 const yuan = { before: ['金额单位：元'] };
 let n = 0;
-const model = (text: string, kind: string, title: string, unit = wan): TableModel => {
+const model = (text: string, kind: TableKind, title: string, unit = wan): TableModel => {
   const id = `t${n++}`;
   return { ...modelOf(table(tsv(text), { ...unit, anchor: id }), kind, title), id };
 };
