@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
+import { convert } from '../amount/units';
 import type { ColumnInfo } from '../table/columns';
 import type { TableKind } from '../document/table-kinds';
 import type { PanelModel, TableModel } from '../table/model';
@@ -235,8 +235,9 @@ function checkThreePublicBounds(threePublic: TableModel, basic: TableModel, fina
     const line = economic.get(code);
     if (!line) continue;
     outcome.checksRun += 1;
-    const converted = line.table.unit === bound.table.unit ? line.value : convertTo(line, bound);
-    if (!converted || converted.lessThanOrEqualTo(bound.value)) {
+    // Both tables carry a unit (only those are compared), so the line converts exactly into the bound's.
+    const converted = convert(line.value, line.table.unit!, bound.table.unit!);
+    if (converted.lessThanOrEqualTo(bound.value)) {
       outcome.passed += 1;
       continue;
     }
@@ -253,12 +254,6 @@ function checkThreePublicBounds(threePublic: TableModel, basic: TableModel, fina
       related: bound.refs,
     });
   }
-}
-
-function convertTo(from: Fact, to: Fact): Decimal | null {
-  if (from.table.unit === '元' && to.table.unit === '万元') return from.value.dividedBy(10_000);
-  if (from.table.unit === '万元' && to.table.unit === '元') return from.value.times(10_000);
-  return null;
 }
 
 /** Income sources as the 收支总表 rows and the 收入总表 columns name them (X-B-01, X-D-01). */

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
 import type { Unit } from '../amount/units';
-import { convert } from '../amount/units';
+import { convert, UNIT_PATTERN } from '../amount/units';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import type { CheckOutcome, TableCheck } from './types';
@@ -14,7 +14,7 @@ import { emptyOutcome } from './types';
  * above the budget is suspicious, not impossible (caps are sometimes copied from multi-year
  * plans), so it is a warning.
  */
-const CAP = /^(?:≤|<=|<|不超过|不高于)\s*(\d+(?:\.\d+)?)\s*(万元|元)$/;
+const CAP = new RegExp(String.raw`^(?:≤|<=|<|不超过|不高于)\s*(\d+(?:\.\d+)?)\s*(${UNIT_PATTERN})$`);
 
 export const performanceCostCapCheck: TableCheck = {
   name: 'performance-cost-cap',

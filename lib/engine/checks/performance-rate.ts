@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { checkRatio } from '../amount/percent';
 import { parseAmount } from '../amount/parse';
 import { compactText } from '../amount/normalize';
+import { withoutUnitSuffix } from '../amount/units';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import type { CheckOutcome, TableCheck } from './types';
@@ -33,7 +34,7 @@ export const performanceRateCheck: TableCheck = {
     if (!table.kind.startsWith('performance')) return outcome;
     const { grid } = table;
     for (let r = 0; r < grid.height; r += 1) {
-      const texts = grid.cells[r]!.map((cell) => compactText(cell.text).replace(/[(（](万元|元)[)）]$/, ''));
+      const texts = grid.cells[r]!.map((cell) => withoutUnitSuffix(compactText(cell.text)));
       const budgetAt = texts.findIndex((t) => BUDGET.test(t));
       const spentAt = texts.findIndex((t) => SPENT.test(t));
       const rateAt = texts.findIndex((t) => RATE.test(t));

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
 import { parseAmount } from '../amount/parse';
 import type { Unit } from '../amount/units';
-import { findHeaderUnit } from '../amount/units';
+import { findHeaderUnit, withoutUnitSuffix } from '../amount/units';
 import type { StatedAmount } from '../narrative/claims';
 import { extractClaims } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
@@ -22,7 +22,7 @@ import { textRef } from './text-finding';
 const INDICATOR = /(年初预算|全年预算|全年执行|总收入|总支出|收支总计|本年收入合计|本年支出合计|机关运行经费|三公经费)(?:数|总额|合计|收入|支出)?$/;
 
 function indicatorOf(subject: string): string | null {
-  const match = INDICATOR.exec(compactText(subject).replace(/[“”"]/g, '').replace(/[(（](万元|元)[)）]$/, ''));
+  const match = INDICATOR.exec(withoutUnitSuffix(compactText(subject).replace(/[“”"]/g, '')));
   return match ? match[1]! : null;
 }
 
