@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import type { Unit } from '../amount/units';
 import { convert } from '../amount/units';
 import type { CellRef } from '../report/schema';
-import type { TableModel } from '../table/model';
+import { compactText } from '../amount/normalize';
+import type { ColumnInfo } from '../table/columns';
+import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome, FindingDraft } from './types';
 import type { RuleId } from './catalogue';
@@ -80,3 +82,27 @@ export function finding(rule: RuleId, subject: string, a: Fact, b: Fact, outcome
   outcome.findings.push(draft);
 }
 
+/** The last header cell of a column, compacted: "基本支出/小计" → "小计". */
+export function leaf(column: ColumnInfo): string {
+  return compactText(column.path.at(-1)?.label ?? '');
+}
+
+/** The 合计 row: labelled so, or the unlabelled, uncoded row templates leave at the top or bottom. */
+export function grandTotal(panel: PanelModel): BodyRow | undefined {
+  const labelled = panel.rows.find((r) => r.role === 'total' && /^(?:合计|总计|本年支出合计)$/.test(r.key));
+  if (labelled) return labelled;
+  // "合计" printed in the code column.
+  const inCode = panel.rows.find((r) => !r.key && r.malformedCode && /^(?:合计|总计)$/.test(compactText(r.malformedCode)));
+  if (inCode) return inCode;
+  const bare = (r: BodyRow | undefined): boolean => Boolean(r && !r.code && !r.malformedCode && !r.key && [...r.values.values()].some((v) => v.kind === 'number'));
+  if (bare(panel.rows[0])) return panel.rows[0];
+  if (bare(panel.rows.at(-1))) return panel.rows.at(-1);
+  return undefined;
+}
+
+/** One cell of a row as a fact, or null when it holds text (or the column is missing). */
+export function fact(table: TableModel, row: BodyRow, column: ColumnInfo | undefined, label: string): Fact | null {
+  if (!column) return null;
+  const value = valueAt(row, column.index);
+  return value ? { table, ...value, refs: [ref(table, row, column.index, label)], label } : null;
+}

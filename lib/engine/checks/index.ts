@@ -9,6 +9,7 @@ import { performanceRateCheck } from './performance-rate';
 import { performanceCostCapCheck } from './performance-cost-cap';
 import { codeLabelsCheck } from './code-labels';
 import { crossColumnsCheck } from './cross-columns';
+import { crossIncomeCheck } from './cross-income';
 import { economicViewsCheck } from './cross-economic';
 import { crossTablesCheck } from './cross-tables';
 import { documentTablesCheck } from './document-tables';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   performanceCostCapCheck,
   codeLabelsCheck,
   crossColumnsCheck,
+  crossIncomeCheck,
   economicViewsCheck,
   crossTablesCheck,
   documentTablesCheck,
