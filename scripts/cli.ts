@@ -1,16 +1,21 @@
 /**
- * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning]
+ * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning] [--lang zh|en]
+ * budget-lens tables <file.html|file.pdf|url> [--format csv|json|md] [--out DIR]
  *
  * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
  * unreachable URL, HTTP error, encrypted or broken PDF, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { analyse } from '../lib/engine/analyse';
+import { analyse, analyseDocument } from '../lib/engine/analyse';
+import type { SourceDocument } from '../lib/engine/source';
+import type { NotChecked } from '../lib/engine/report/schema';
+import { csvFileName, dumpTables, formatTablesCsv, formatTablesJson, formatTablesMarkdown, tableCsv } from '../lib/engine/report/format-tables';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
 import { extractPdf } from '../lib/extract/pdf/index';
@@ -18,12 +23,15 @@ import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
 import { formatReportMarkdown } from '../lib/engine/report/format-markdown';
 import { formatReportText } from '../lib/engine/report/format-text';
+import { isLang } from '../lib/present/i18n';
+import { inLanguage } from '../lib/present/report-lang';
 import type { Report, Severity } from '../lib/engine/report/schema';
 import { reportSchema } from '../lib/engine/report/schema';
 
 const FETCH_TIMEOUT_MS = 20_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 const FORMATS = ['text', 'json', 'md'] as const;
+const TABLE_FORMATS = ['csv', 'json', 'md'] as const;
 const FAIL_ON = ['error', 'warning'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -32,10 +40,15 @@ const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表�
 
 用法：
   budget-lens check <文件.html|网址> [更多…] [选项]
+  budget-lens tables <文件.html|文件.pdf|网址> [--format csv|json|md] [--out 目录]
 
 选项：
   --format text|json|md   输出格式（默认 text；json 为 budget-lens/report@1，多个输入时为数组）
   --fail-on error|warning 有该级别或更严重的问题时以 1 退出
+  --lang zh|en            问题说明的语言（默认 zh；en 为英文说明，算式数字不变）
+  tables：列出核对所读的每张表格（续表已合并）：标题、类别、单位、页码和表格内容；
+  --format csv|json|md    默认 csv（每表一段）；json 为 budget-lens/tables@1
+  --out 目录              每张表写一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）
   -h, --help              显示本帮助
   -v, --version           显示版本
 
@@ -65,8 +78,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         'fail-on': { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -84,16 +99,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   const [command, ...inputs] = positionals;
+  if (command === 'tables') return tables(io, inputs, values.format ?? 'csv', values.out);
   if (command !== 'check') {
     return usageError(io, command === undefined ? '缺少命令 check' : `未知命令：${command}`);
   }
   if (inputs.length === 0) return usageError(io, '缺少要核对的文件或网址');
-  const format = values.format;
+  if (values.out !== undefined) return usageError(io, '--out 只用于 tables 命令');
+  const format = values.format ?? 'text';
   if (!isFormat(format)) return usageError(io, `未知格式：${format}（可用 text、json、md）`);
   const failOn = values['fail-on'];
   if (failOn !== undefined && !isFailOn(failOn)) {
     return usageError(io, `--fail-on 只接受 error 或 warning：${failOn}`);
   }
+
+  const lang = values.lang ?? 'zh';
+  if (!isLang(lang)) return usageError(io, `--lang 只接受 zh 或 en：${lang}`);
 
   const reports: Report[] = [];
   let cannotCheck = false;
@@ -118,7 +138,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (format === 'json') {
     let valid: Report[];
     try {
-      valid = reports.map((report) => reportSchema.parse(report));
+      valid = reports.map((report) => reportSchema.parse(inLanguage(report, lang)));
     } catch (error) {
       io.err(`内部错误：报告未通过 report@1 校验：${errorText(error)}\n`);
       return 2;
@@ -126,7 +146,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (valid.length > 0) io.out(`${JSON.stringify(inputs.length === 1 ? valid[0] : valid, null, 2)}\n`);
   } else {
     const render = format === 'md' ? formatReportMarkdown : formatReportText;
-    io.out(reports.map(render).join(format === 'md' ? '\n---\n\n' : `\n${'─'.repeat(40)}\n\n`));
+    io.out(reports.map((report) => render(inLanguage(report, lang))).join(format === 'md' ? '\n---\n\n' : `\n${'─'.repeat(40)}\n\n`));
   }
 
   if (cannotCheck) return 2;
@@ -136,6 +156,55 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (failing) return 1;
   }
   return 0;
+}
+
+/** `tables`: the reconstructed tables of one document, as the checks read them. */
+async function tables(io: Io, inputs: string[], format: string, out: string | undefined): Promise<number> {
+  if (inputs.length !== 1) return usageError(io, inputs.length === 0 ? '缺少要读取表格的文件或网址' : 'tables 命令一次只读一个文件或网址');
+  if (!(TABLE_FORMATS as readonly string[]).includes(format)) return usageError(io, `未知格式：${format}（tables 可用 csv、json、md）`);
+  const loaded = await load(inputs[0]!);
+  if (loaded.kind === 'failed') {
+    io.err(`${loaded.message}\n`);
+    return 2;
+  }
+  const extracted = loaded.kind === 'pdf' ? await extractPdfDoc(loaded.source, loaded.bytes) : { doc: extractHtmlDoc(loaded.source, loaded.text), notChecked: [] };
+  if ('failed' in extracted) {
+    io.err(`${extracted.failed}\n`);
+    return 2;
+  }
+  const { doc } = extracted;
+  const dump = dumpTables(doc.source, analyseDocument(doc, { notChecked: extracted.notChecked }).tables, doc.tables);
+  if (out !== undefined) {
+    try {
+      await mkdir(out, { recursive: true });
+      for (const table of dump.tables) await writeFile(join(out, csvFileName(table)), `\uFEFF${tableCsv(table)}`);
+    } catch (error) {
+      io.err(`无法写入 ${out}：${errorCode(error)}\n`);
+      return 2;
+    }
+    io.err(`已写入 ${dump.tables.length} 个 CSV 文件到 ${out}\n`);
+    return 0;
+  }
+  io.out(format === 'json' ? formatTablesJson(dump) : format === 'md' ? formatTablesMarkdown(dump) : formatTablesCsv(dump));
+  return 0;
+}
+
+function extractHtmlDoc(source: string, html: string): SourceDocument {
+  const { document } = parseHTML(asDocument(html));
+  return extractHtml(document as unknown as Document, { source }).doc;
+}
+
+async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
+  try {
+    const pdf = await openPdfInNode(bytes);
+    try {
+      return await extractPdf(pdf, { source });
+    } finally {
+      await pdf.destroy().catch(() => {});
+    }
+  } catch (error) {
+    return { failed: `未能读取 ${source}：${describePdfError(error)}` };
+  }
 }
 
 function check(source: string, html: string): Report {

@@ -28,6 +28,8 @@ const FILES: Record<string, string> = {
   'lib/present/uses-browser.ts': 'export const id = (): string => browser.runtime.id;\n',
   'lib/present/imports-entrypoints.ts': "import { App } from '../../entrypoints/popup/App';\nexport const x = App;\n",
   'lib/present/imports-components.ts': "import { FindingList } from '../../components/FindingList';\nexport const x = FindingList;\n",
+  'lib/extract/imports-components.ts': "import { FindingList } from '../../components/FindingList';\nexport const x = FindingList;\n",
+  'lib/platform/imports-entrypoints.ts': "import { App } from '../../entrypoints/popup/App';\nexport const x = App;\n",
   'components/imports-wxt-browser.tsx': "import { browser } from 'wxt/browser';\nexport const x = browser;\n",
   'lib/platform/clean.ts': "import { browser } from 'wxt/browser';\nexport const id = (): string => browser.runtime.id + chrome.runtime.id;\n",
   'lib/engine/too-long.ts': `${Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n')}\n`,
@@ -71,9 +73,10 @@ describe('import rules (.oxlintrc.json)', () => {
     'lib/engine/imports-node.ts',
     'lib/extract/imports-present.ts',
     'lib/extract/imports-platform.ts',
+    'lib/extract/imports-components.ts',
+    'lib/platform/imports-entrypoints.ts',
     'lib/present/imports-wxt-browser.ts',
     'lib/present/imports-entrypoints.ts',
-    'lib/present/imports-components.ts',
     'components/imports-wxt-browser.tsx',
   ])('%s: no-restricted-imports', (path) => {
     expect(rulesOf(path)).toEqual(['eslint(no-restricted-imports)']);
@@ -87,7 +90,8 @@ describe('import rules (.oxlintrc.json)', () => {
     expect(rulesOf('lib/engine/too-long.ts')).toEqual(['eslint(max-lines)']);
   });
 
-  it('lets the analysis use its own modules, Decimal, zod and performance; extraction the DOM and pdf.js; the platform the browser', () => {
+  it('lets the analysis use its own modules, Decimal, zod and performance; extraction the DOM and pdf.js; the platform the browser; presentation the components', () => {
+    expect(rulesOf('lib/present/imports-components.ts')).toEqual([]);
     expect(rulesOf('lib/engine/clean.ts')).toEqual([]);
     expect(rulesOf('lib/extract/clean.ts')).toEqual([]);
     expect(rulesOf('lib/platform/clean.ts')).toEqual([]);

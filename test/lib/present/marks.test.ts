@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../../lib/present/page/marks';
-import { extraFigures, groupOf } from '../../../../lib/present/page/labels';
-import { finding, report } from './report-fixture';
-import type { Report } from '../../../../lib/engine/report/schema';
+import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/present/marks';
+import { groupOf } from '../../../lib/engine/report/groups';
+import { finding, report } from './page/report-fixture';
+import type { Report } from '../../../lib/engine/report/schema';
 
 describe('marks from a report', () => {
   it('one mark per cell, with its worst severity first', () => {
@@ -45,7 +45,7 @@ describe('marks from a report', () => {
   it('chips count per table and read in Chinese', () => {
     const r = report([finding({ id: 'f1', severity: 'error' }), finding({ id: 'f2', severity: 'error' }), finding({ id: 'f3', severity: 'info' })]);
     const chips = chipsOf(r, { showInfo: true });
-    expect(chips.map((c) => chipText(c.counts))).toEqual(['预算透镜：已核对 ✓', '预算透镜：2 处错误 · 1 处提示']);
+    expect(chips.map((c) => chipText(c.counts))).toEqual(['预算透镜：已核对', '预算透镜：2 处错误 · 1 条提示']);
     expect(worstOf(chips[1]!.counts)).toBe('error');
     expect(worstOf(chips[0]!.counts)).toBeNull();
     expect(countBySeverity(r.findings)).toEqual({ error: 2, warning: 0, info: 1 });
@@ -59,16 +59,19 @@ describe('marks from a report', () => {
     expect(locationLabel({ text: '很'.repeat(50) })).toHaveLength(41);
   });
 
-  it('groups categories and adds figures only when the message lacks them', () => {
-    // The catalogue decides: perf.rate is a share inside a table, text.change a year-over-year claim.
+  it('groups findings for readers by their rule, from the catalogue', () => {
+    // perf.rate is a share inside a table, text.change a year-over-year claim whatever its category.
     expect(groupOf({ rule: 'sum.rows', category: 'sum' })).toBe('table');
     expect(groupOf({ rule: 'perf.rate', category: 'share' })).toBe('table');
     expect(groupOf({ rule: 'text.share', category: 'share' })).toBe('text');
     expect(groupOf({ rule: 'text.change', category: 'direction' })).toBe('yoy');
     // A rule the catalogue does not know (an older report) falls back to its category.
     expect(groupOf({ rule: 'old.rule', category: 'share' })).toBe('text');
-    expect(extraFigures(finding({ id: 'f', severity: 'error' }))).toBe('');
-    expect(extraFigures(finding({ id: 'f', severity: 'error', message: '不相等', difference: '0.10', unit: '万元' }))).toBe('应为 19.89，实际 19.99，相差 0.10 万元');
+  });
+
+  it('outlines the cells of a fault’s consequences with its operands', () => {
+    const f = finding({ id: 'f1', severity: 'error', consequences: [{ rule: 'sum.columns', severity: 'error', message: '…', location: { tableId: 't1', row: 2, col: 2, anchor: 't1.r2.c2' } }] });
+    expect(relatedAnchors(f, tableAnchorMap(report([f])))).toEqual(['t1.r2.c3', 't1.r2.c2']);
   });
 });
 
