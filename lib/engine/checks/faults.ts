@@ -110,14 +110,21 @@ function consequence(finding: Draft): Consequence {
 export function foldFaults(findings: Draft[], tables: ReadonlyMap<string, TableModel>): { findings: Draft[]; folded: number } {
   const emptyColumn = emptyColumnKeys(tables);
   const suspects = findings.map((f) => (f.severity === 'info' ? new Set<string>() : suspectsOf(f, emptyColumn)));
-  const counts = new Map<string, number>();
-  for (const keys of suspects) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const order = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([key]) => key);
+  // Which findings share each suspect (in report order), so the folding stays linear in their number.
+  const sharing = new Map<string, number[]>();
+  suspects.forEach((keys, i) => {
+    for (const key of keys) {
+      const list = sharing.get(key);
+      if (list) list.push(i);
+      else sharing.set(key, [i]);
+    }
+  });
+  const order = [...sharing].filter(([, list]) => list.length >= 2).sort((a, b) => b[1].length - a[1].length).map(([key]) => key);
 
   const absorbed = new Set<number>();
   const under = new Map<number, number[]>();
   for (const key of order) {
-    const members = findings.map((_, i) => i).filter((i) => !absorbed.has(i) && suspects[i]!.has(key));
+    const members = sharing.get(key)!.filter((i) => !absorbed.has(i));
     if (members.length < 2) continue;
     let head = members[0]!;
     for (const i of members) if (stronger(findings[i]!, findings[head]!, key)) head = i;
