@@ -3,8 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 // The big plain-JS dependencies load first, outside tsx's loader hooks: through the hooks every
-// one of linkedom's many modules costs a round trip, which doubled the start-up time.
-await Promise.all([import('linkedom'), import('zod'), import('decimal.js')]);
+// one of the parser's modules costs a round trip, which doubled the start-up time.
+await Promise.all([import('parse5'), import('zod'), import('decimal.js')]);
 register();
 const { main } = await import(new URL('../scripts/cli.ts', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

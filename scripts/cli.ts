@@ -1,23 +1,24 @@
 /**
- * budget-lens check <file.html|url> [more…] [--format text|json|md] [--fail-on error|warning] [--lang zh|en]
- * budget-lens tables <file.html|file.pdf|url> [--format csv|json|md] [--out DIR]
+ * budget-lens check <file.html|file.pdf|file.xlsx|url> [more…] [--format text|json|md] [--fail-on error|warning] [--lang zh|en]
+ * budget-lens tables <file.html|file.pdf|file.xlsx|url> [--format csv|json|md] [--out DIR]
  *
- * The same extraction and analysis as the extension, on linkedom's DOM. Exit codes: 0 checked
+ * The same extraction and analysis as the extension, on a standard-conforming parse of the page
+ * (lib/extract/html-node.ts: the tree Chromium builds). Exit codes: 0 checked
  * (whatever was found), 1 a finding at or above --fail-on, 2 could not check (bad input,
- * unreachable URL, HTTP error, encrypted or broken PDF, bad usage). Messages go to stderr, in Chinese with
+ * unreachable URL, HTTP error, encrypted or broken PDF or workbook, legacy .xls, bad usage). Messages go to stderr, in Chinese with
  * the English cause, so stdout carries only the report.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
 import { analyse, analyseDocument } from '../lib/engine/analyse';
 import type { SourceDocument } from '../lib/engine/source';
 import type { NotChecked } from '../lib/engine/report/schema';
 import { csvFileName, dumpTables, formatTablesCsv, formatTablesJson, formatTablesMarkdown, tableCsv } from '../lib/engine/report/format-tables';
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
+import { parseHtmlDocument } from '../lib/extract/html-node';
 import { extractPdf } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
@@ -39,8 +40,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表格的算术。
 
 用法：
-  budget-lens check <文件.html|网址> [更多…] [选项]
-  budget-lens tables <文件.html|文件.pdf|网址> [--format csv|json|md] [--out 目录]
+  budget-lens check <文件.html|文件.pdf|文件.xlsx|网址> [更多…] [选项]
+  budget-lens tables <文件.html|文件.pdf|文件.xlsx|网址> [--format csv|json|md] [--out 目录]
 
 选项：
   --format text|json|md   输出格式（默认 text；json 为 budget-lens/report@1，多个输入时为数组）
@@ -52,12 +53,13 @@ const USAGE = `预算透镜 Budget Lens：核对部门预算、决算公开表�
   -h, --help              显示本帮助
   -v, --version           显示版本
 
-退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、PDF 加密或损坏、用法错误）。
+退出码：0 已核对；1 达到 --fail-on 级别；2 无法核对（文件或网址不可读、PDF 或工作簿加密或损坏、.xls 旧格式、用法错误）。
 `;
 
 type Loaded =
   | { kind: 'html'; source: string; text: string }
   | { kind: 'pdf'; source: string; bytes: Uint8Array }
+  | { kind: 'xlsx'; source: string; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 
 interface Io {
@@ -124,8 +126,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       cannotCheck = true;
       continue;
     }
-    if (loaded.kind === 'pdf') {
-      const checked = await checkPdf(loaded.source, loaded.bytes);
+    if (loaded.kind === 'pdf' || loaded.kind === 'xlsx') {
+      const checked = loaded.kind === 'pdf' ? await checkPdf(loaded.source, loaded.bytes) : await checkXlsx(loaded.source, loaded.bytes, io);
       if ('failed' in checked) {
         io.err(`${checked.failed}\n`);
         cannotCheck = true;
@@ -167,7 +169,12 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
     io.err(`${loaded.message}\n`);
     return 2;
   }
-  const extracted = loaded.kind === 'pdf' ? await extractPdfDoc(loaded.source, loaded.bytes) : { doc: extractHtmlDoc(loaded.source, loaded.text), notChecked: [] };
+  const extracted =
+    loaded.kind === 'pdf'
+      ? await extractPdfDoc(loaded.source, loaded.bytes)
+      : loaded.kind === 'xlsx'
+        ? await extractXlsxDoc(loaded.source, loaded.bytes, '未能读取')
+        : { doc: extractHtmlDoc(loaded.source, loaded.text), notChecked: [] };
   if ('failed' in extracted) {
     io.err(`${extracted.failed}\n`);
     return 2;
@@ -190,8 +197,7 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
 }
 
 function extractHtmlDoc(source: string, html: string): SourceDocument {
-  const { document } = parseHTML(asDocument(html));
-  return extractHtml(document as unknown as Document, { source }).doc;
+  return extractHtml(parseHtmlDocument(html), { source }).doc;
 }
 
 async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
@@ -207,10 +213,34 @@ async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: 
   }
 }
 
-function check(source: string, html: string): Report {
-  const { document } = parseHTML(asDocument(html));
+/** Workbooks: the reader is loaded only when a workbook comes (it is not needed for pages and PDFs). */
+async function extractXlsxDoc(source: string, bytes: Uint8Array, verb: string, io?: Io): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
+  const { extractXlsx, xlsxFailureReason } = await import('../lib/extract/xlsx/index');
+  try {
+    const extraction = await extractXlsx(bytes, { source });
+    // Where a cell's format rounds the number it holds, the checks used the stored number: say so.
+    const [first] = extraction.rounded;
+    if (io && first) {
+      const sheet = extraction.sheets[first.place.sheet]?.name ?? '';
+      io.err(`注：${source} 中 ${extraction.rounded.length} 个单元格的显示值经单元格格式舍入，核对按存储值（如「${sheet}」${first.place.ref} 显示 ${first.shown}，存储 ${first.stored}）\n`);
+    }
+    return extraction;
+  } catch (error) {
+    return { failed: `${verb} ${source}：${xlsxFailureReason(error)}` };
+  }
+}
+
+async function checkXlsx(source: string, bytes: Uint8Array, io: Io): Promise<{ report: Report } | { failed: string }> {
   const started = performance.now();
-  const { doc } = extractHtml(document as unknown as Document, { source });
+  const extraction = await extractXlsxDoc(source, bytes, '未核对', io);
+  if ('failed' in extraction) return extraction;
+  return { report: analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked }) };
+}
+
+function check(source: string, html: string): Report {
+  const document = parseHtmlDocument(html);
+  const started = performance.now();
+  const { doc } = extractHtml(document, { source });
   return analyse(doc, { extractMillis: performance.now() - started });
 }
 
@@ -231,11 +261,6 @@ async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Re
   return { report };
 }
 
-/** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
-function asDocument(html: string): string {
-  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-}
-
 async function load(input: string): Promise<Loaded> {
   if (/^https?:\/\//i.test(input)) return loadUrl(input);
   const path = /^file:/i.test(input) ? fileURLToPath(input) : input;
@@ -247,8 +272,8 @@ async function load(input: string): Promise<Loaded> {
   }
   if (bytes.length > MAX_BYTES) return { kind: 'failed', message: `文件过大，未核对：${input}（${bytes.length} 字节）` };
   if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input, bytes };
-  const office = officeFile(bytes);
-  if (office) return { kind: 'failed', message: `不是 HTML 页面：${input}（${office}，暂不支持）` };
+  // A ZIP or an OLE file is a workbook or another Office file: the workbook reader says which.
+  if (officeFile(bytes) || /\.(xlsx|xlsm|xls)$/i.test(path)) return { kind: 'xlsx', source: input, bytes };
   return { kind: 'html', source: input, text: decodeHtml(bytes).text };
 }
 
@@ -259,7 +284,7 @@ async function loadUrl(url: string): Promise<Loaded> {
       redirect: 'follow',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       headers: {
-        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8',
+        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0.9,*/*;q=0.8',
         // Some portals turn away clients that do not look like a browser.
         'user-agent': 'Mozilla/5.0 (compatible; budget-lens CLI)',
       },
@@ -282,9 +307,9 @@ async function loadUrl(url: string): Promise<Loaded> {
   if (looksLikePdf(bytes) || (contentType && /\bpdf\b/i.test(contentType)) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) {
     return { kind: 'pdf', source, bytes };
   }
-  const office = officeFile(bytes);
-  if (office || (contentType && /^(image|audio|video|font)\//i.test(contentType))) {
-    return { kind: 'failed', message: `不是 HTML 页面：${url}（${office ?? contentType}，暂不支持）` };
+  if (officeFile(bytes)) return { kind: 'xlsx', source, bytes };
+  if (contentType && /^(image|audio|video|font)\//i.test(contentType)) {
+    return { kind: 'failed', message: `不是 HTML 页面：${url}（${contentType}，暂不支持）` };
   }
   return { kind: 'html', source, text: decodeHtml(bytes, contentType).text };
 }
@@ -313,7 +338,7 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array> 
   return bytes;
 }
 
-/** Word and Excel files are common on portals next to the HTML; say what they are. */
+/** Word and Excel files are common on portals next to the HTML: ZIP (.xlsx, .docx) or OLE (.xls, .doc). */
 function officeFile(bytes: Uint8Array): string | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'Office/ZIP 文件';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'Word/Excel 97 文件';

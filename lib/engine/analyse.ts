@@ -12,6 +12,7 @@ import type { CheckTiming } from './checks/runner';
 import { runChecks } from './checks/runner';
 import { withEvidence } from './checks/evidence';
 import { dedupe, foldFaults } from './checks/faults';
+import { liftTitleRows } from './table/title-rows';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
 import { tableChanges } from './changes/table-changes';
@@ -45,7 +46,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const started = performance.now();
   const notChecked: NotChecked[] = [];
   const models: TableModel[] = [];
-  for (const source of mergeContinuations(doc.tables)) {
+  // Caption rows inside a table are lifted first: a table that opens with its own title is no continuation.
+  for (const source of mergeContinuations(doc.tables.map(liftTitleRows))) {
     const model = modelOf(source, notChecked);
     if (model) models.push(model);
   }

@@ -35,7 +35,11 @@ export interface TableModel {
   panels: PanelModel[];
   /** Joins of pieces continued over page breaks, from extraction or the continuation merge (rows are grid rows). */
   seams: TableSeam[];
-  /** Readings extraction is unsure of (rows are grid rows). */
+  /**
+   * Readings that are guesses (rows are grid rows): extraction's own (SourceTable.doubts) and
+   * the model's — a column kind told by its values against or without its header. A finding
+   * resting on one is a possible misreading, never more than a warning.
+   */
   doubts: ReadingDoubt[];
 }
 
@@ -64,6 +68,11 @@ export interface TableIdentity {
   number?: string;
 }
 
+/** A guessed column kind unsettles the whole column (header and body). */
+function columnDoubts(columns: ColumnInfo[]): ReadingDoubt[] {
+  return columns.filter((c) => c.guess && c.kind === 'amount').map((c) => ({ col: c.index, reason: c.guess! }));
+}
+
 /** The whole structural reading of one table: grid, header, columns, panels, rows, unit. */
 export function buildTableModel(source: SourceTable, identity: TableIdentity, grid = expandGrid(source.rows)): TableModel {
   const header = splitHeader(grid);
@@ -86,6 +95,6 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     columns,
     panels,
     seams: Array.isArray(source.seams) ? source.seams.slice() : [],
-    doubts: Array.isArray(source.doubts) ? source.doubts.slice() : [],
+    doubts: [...(Array.isArray(source.doubts) ? source.doubts : []), ...columnDoubts(columns)],
   };
 }
