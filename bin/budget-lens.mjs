@@ -7,4 +7,10 @@ import { register } from 'tsx/esm/api';
 await Promise.all([import('parse5'), import('zod'), import('decimal.js')]);
 register();
 const { main } = await import(new URL('../scripts/cli.ts', import.meta.url).href);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Whatever escapes the CLI is one line on stderr and exit 2 (could not check), never a stack trace.
+  process.stderr.write(`预算透镜：内部错误（${String(error?.message ?? error).split('\n')[0].slice(0, 300)}）\n`);
+  process.exitCode = 2;
+}

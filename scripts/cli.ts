@@ -19,6 +19,7 @@ import { csvFileName, dumpTables, formatTablesCsv, formatTablesJson, formatTable
 import { decodeHtml, looksLikePdf } from '../lib/extract/charset';
 import { extractHtml } from '../lib/extract/html';
 import { parseHtmlDocument } from '../lib/extract/html-node';
+import { flattenDeepNesting } from '../lib/extract/html-depth';
 import { extractPdf } from '../lib/extract/pdf/index';
 import { openPdfInNode } from '../lib/extract/pdf/node';
 import { describePdfError } from '../lib/extract/pdf/open-errors';
@@ -72,7 +73,23 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
+/**
+ * pdf.js (its in-process "fake worker" in Node) can reject a promise nobody awaits after the
+ * document itself has already failed — "FormatError: Illegal character" on a cut PDF. Node would
+ * end the process with a stack trace; the input's own outcome is already decided, so such a stray
+ * rejection is left for the --debug of whoever investigates, never printed as the result.
+ */
+let strayGuarded = false;
+function guardStrayRejections(): void {
+  if (strayGuarded || typeof process === 'undefined' || typeof process.on !== 'function') return;
+  strayGuarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (process.env.BUDGET_LENS_DEBUG) process.stderr.write(`[debug] stray rejection: ${String(reason)}\n`);
+  });
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  guardStrayRejections();
   let parsed;
   try {
     parsed = parseArgs({
@@ -134,7 +151,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       } else reports.push(checked.report);
       continue;
     }
-    reports.push(check(loaded.source, loaded.text));
+    // An internal failure on one input is one line and exit 2 ("could not check"), never a stack trace.
+    try {
+      reports.push(check(loaded.source, loaded.text));
+    } catch (error) {
+      io.err(`${internalFailure(loaded.source, error)}\n`);
+      cannotCheck = true;
+    }
   }
 
   if (format === 'json') {
@@ -197,7 +220,7 @@ async function tables(io: Io, inputs: string[], format: string, out: string | un
 }
 
 function extractHtmlDoc(source: string, html: string): SourceDocument {
-  return extractHtml(parseHtmlDocument(html), { source }).doc;
+  return extractHtml(parseHtmlDocument(flattenDeepNesting(html)), { source }).doc;
 }
 
 async function extractPdfDoc(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
@@ -238,7 +261,7 @@ async function checkXlsx(source: string, bytes: Uint8Array, io: Io): Promise<{ r
 }
 
 function check(source: string, html: string): Report {
-  const document = parseHtmlDocument(html);
+  const document = parseHtmlDocument(flattenDeepNesting(html));
   const started = performance.now();
   const { doc } = extractHtml(document, { source });
   return analyse(doc, { extractMillis: performance.now() - started });
@@ -257,8 +280,17 @@ async function checkPdf(source: string, bytes: Uint8Array): Promise<{ report: Re
   } catch (error) {
     return { failed: `未核对 ${source}：${describePdfError(error)}` };
   }
-  const report = analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked });
-  return { report };
+  try {
+    return { report: analyse(extraction.doc, { extractMillis: performance.now() - started, notChecked: extraction.notChecked }) };
+  } catch (error) {
+    return { failed: internalFailure(source, error) };
+  }
+}
+
+/** One line for a failure inside extraction or analysis: what could not be checked and the cause. */
+export function internalFailure(source: string, error: unknown): string {
+  const cause = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!.slice(0, 300);
+  return `未核对 ${source}：内部错误（${cause}）`;
 }
 
 async function load(input: string): Promise<Loaded> {

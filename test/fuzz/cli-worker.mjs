@@ -1,0 +1,24 @@
+// Runs the real CLI (scripts/cli.ts, through tsx as bin/budget-lens.mjs does) on one file per
+// message, in a worker thread the fuzz test can time out and memory-limit.
+import { parentPort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+
+await Promise.all([import('linkedom'), import('zod'), import('decimal.js')]);
+const { register } = await import('tsx/esm/api');
+register();
+const { main } = await import(new URL('../../scripts/cli.ts', import.meta.url).href);
+
+parentPort.on('message', async ({ file }) => {
+  let stdout = '';
+  let stderr = '';
+  const started = performance.now();
+  let code;
+  try {
+    code = await main(['check', file, '--format', 'json'], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  } catch (error) {
+    code = 'threw';
+    stderr += String(error?.stack ?? error);
+  }
+  parentPort.postMessage({ code, stdout, stderr, millis: performance.now() - started, heapMb: getHeapStatistics().used_heap_size / 1024 / 1024 });
+});
+parentPort.postMessage({ ready: true });
