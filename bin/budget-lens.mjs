@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI without a build step: tsx compiles it on the fly.
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist/cli, made by scripts/build-cli.mjs at npm install), building it first
+// when it is missing or a source file is newer (a few stat calls when it is current).
+// Whatever a command throws is one line on stderr and exit 2 (could not check), never a stack trace.
+import { pathToFileURL } from 'node:url';
+import { build, currentBuild } from '../scripts/build-cli.mjs';
 
-// The big plain-JS dependencies load first, outside tsx's loader hooks: through the hooks every
-// one of linkedom's many modules costs a round trip, which doubled the start-up time.
-await Promise.all([import('linkedom'), import('zod'), import('decimal.js')]);
-register();
-const { main } = await import(new URL('../scripts/cli.ts', import.meta.url).href);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  const built = currentBuild() ?? (await build());
+  const { main } = await import(pathToFileURL(built.main).href);
+  process.exitCode = await main(process.argv.slice(2), { workerUrl: pathToFileURL(built.worker) });
+} catch (error) {
+  process.stderr.write(`预算透镜：内部错误（${String(error?.message ?? error).split('\n')[0].slice(0, 300)}）\n`);
+  process.exitCode = 2;
+}
