@@ -1,11 +1,14 @@
 /**
  * npm run bench — how long extraction and analysis take per fixture page (median of several
  * runs after warm-up), with each page's tables and cells; then the PDFs (scripts/bench-pdf.ts):
- * ../shared/corpus/pdf when present, and test/fixtures/pdf. A benchmark, not a test: it prints
- * figures and never fails on them. Budgets: a 23-table page analysed in under 50 ms (issue 2);
- * PDF pipeline within 1.3× of pdf.js alone, a 30-page PDF in under 3 s (issue 4).
+ * ../shared/corpus/pdf when present, and test/fixtures/pdf; then the command line end to end
+ * against pdf.js and pdfplumber as commands (scripts/bench-cli.ts). A benchmark, not a test: it
+ * prints figures and never fails on them. Budgets: a 23-table page analysed in under 50 ms
+ * (issue 2); PDF pipeline within 1.3× of pdf.js alone, a 30-page PDF in under 3 s (issue 4); the
+ * CLI's goals in scripts/bench-cli.ts (issue 14).
  *
- *   npm run bench [-- --html | --pdf] [--json]     BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3)
+ *   npm run bench [-- --html | --pdf | --cli] [--json]
+ *   BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3), BENCH_CLI_RUNS (3)
  *
  * Extraction runs on linkedom here; Chromium's DOM is faster, so these are conservative.
  */
@@ -15,12 +18,14 @@ import { parseHTML } from 'linkedom';
 import { extractHtml } from '../lib/extract/html';
 import { analyse } from '../lib/engine/analyse';
 import { benchPdf } from './bench-pdf';
+import { benchCli } from './bench-cli';
 
 const root = new URL('..', import.meta.url).pathname;
 const pagesDir = join(root, 'test/fixtures/pages');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
-const only = process.argv.includes('--pdf') ? 'pdf' : process.argv.includes('--html') ? 'html' : undefined;
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 3);
+const only = ['html', 'pdf', 'cli'].find((part) => process.argv.includes(`--${part}`));
 const WARMUP = 3;
 
 function median(values: number[]): number {
@@ -79,6 +84,7 @@ function benchHtml(): Row[] {
   return rows;
 }
 
-const htmlRows = only === 'pdf' ? [] : benchHtml();
-const pdfRows = only === 'html' ? [] : await benchPdf(root, PDF_RUNS);
-if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows }, null, 2));
+const htmlRows = only && only !== 'html' ? [] : benchHtml();
+const pdfRows = only && only !== 'pdf' ? [] : await benchPdf(root, PDF_RUNS);
+const cliRows = only && only !== 'cli' ? [] : await benchCli(root, CLI_RUNS);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows, cli: cliRows }, null, 2));

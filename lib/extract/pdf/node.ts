@@ -24,17 +24,20 @@ const root = dirname(require.resolve('pdfjs-dist/package.json'));
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /**
- * pdf.js installs every embedded font in the page as an @font-face rule so that a canvas can draw
- * with it. Node has no page: the install throws, and pdf.js answers (FontFallback) by compiling
- * the outline of every glyph of that font, and of every glyph it meets afterwards, for a canvas
- * that never comes (on the corpus: a fifth of the CPU). This stand-in stylesheet takes the rule
- * and drops it; pdf.js then frees the font data on this side. Text and positions come from the
- * parser and do not change.
+ * pdf.js installs every embedded font in the page (the document's FontFace API) so that a canvas
+ * can draw with it. Node has no page: without one, pdf.js base64-encodes each font into an
+ * @font-face rule, fails to insert it, and answers (FontFallback) by compiling the outline of
+ * every glyph of that font, and of every glyph it meets afterwards, for a canvas that never comes
+ * (on the corpus: a fifth of the CPU, and the base64 copies of CJK fonts in memory). This
+ * stand-in page takes each font and drops it; pdf.js then frees the font data on this side. Text
+ * and positions come from the parser and do not change.
  */
-const FONT_SINK = {
-  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove() {} }),
-  documentElement: { getElementsByTagName: () => [{ append() {} }] },
-};
+const FONT_SINK = { fonts: { add() {}, delete() {} } };
+
+/** The FontFace pdf.js constructs for FONT_SINK: nothing to load. Installed only where none exists (Node). */
+class DroppedFontFace {
+  readonly loaded = Promise.resolve(this);
+}
 
 const PATCHED_BUILT_INS = [
   [Array.prototype, 'push'],
@@ -54,6 +57,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
     // itself as globalThis.pdfjsWorker, which pdf.js then uses instead of importing a file.
     await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     for (const [owner, key, descriptor] of saved) Object.defineProperty(owner, key, descriptor);
+    (globalThis as { FontFace?: unknown }).FontFace ??= DroppedFontFace;
     return pdfjs;
   })();
   return loading;

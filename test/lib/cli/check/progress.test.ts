@@ -6,7 +6,7 @@ describe('progress line', () => {
     let text = '';
     const progress = createProgress((chunk) => (text += chunk), true, 3, 60);
     progress.started('a/very/long/path/to/某某局2024年部门预算.pdf');
-    expect(text).toMatch(/^\r\x1b\[2K\[\.{20}\] 0\/3 0:00 …/);
+    expect(text.startsWith(`\r\x1b[2K[${'.'.repeat(20)}] 0/3 0:00 …`)).toBe(true);
     expect(text).toContain('某某局2024年部门预算.pdf');
     progress.finished('a/very/long/path/to/某某局2024年部门预算.pdf');
     expect(text).toContain('1/3');
