@@ -1,9 +1,10 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Report } from '../../engine/report/schema';
 import type { CommandContext } from '../commands';
 import { usageError } from '../commands';
-import { FETCH_TIMEOUT_MS } from '../document/load';
+import { FETCH_TIMEOUT_MS, isUrl } from '../document/load';
 import { errorCode, errorText } from '../errors';
 import { EXIT } from '../io';
 import type { CheckOutcome, CheckTask } from './check-document';
@@ -139,12 +140,20 @@ export async function run(args: string[], { io, workerUrl }: CommandContext): Pr
       }
     }
     rows[task.index] = row;
+    if (options.format === 'ndjson') {
+      // Streamed as each document is done: every line names its source.
+      if (report) (await outputReady).report(report);
+      return;
+    }
     reports.set(task.index, report);
     await emitInOrder();
   };
+  // Largest files first: a big PDF started last would leave the other threads idle at the end.
+  // (Output keeps the order given.)
+  const queue = await largestFirst(tasks);
   const lane = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const task = tasks[next++]!;
+    while (next < queue.length) {
+      const task = queue[next++]!;
       progress.started(task.input);
       const outcome = await runner.run(task);
       progress.finished(task.input);
@@ -172,4 +181,9 @@ export async function run(args: string[], { io, workerUrl }: CommandContext): Pr
   if (problems.length > 0 || rows.some((row) => row.status === 'failed')) return EXIT.cannotCheck;
   if (options.failOn && rows.some((row) => row.errors > 0 || (options.failOn === 'warning' && row.warnings > 0))) return EXIT.findings;
   return EXIT.ok;
+}
+
+async function largestFirst(tasks: CheckTask[]): Promise<CheckTask[]> {
+  const sizes = await Promise.all(tasks.map(async (task) => (isUrl(task.input) ? 0 : await stat(task.input).then((s) => s.size, () => 0))));
+  return tasks.map((task, i) => ({ task, size: sizes[i]! })).sort((a, b) => b.size - a.size || a.task.index - b.task.index).map(({ task }) => task);
 }

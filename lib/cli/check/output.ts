@@ -5,13 +5,14 @@ import type { Report } from '../../engine/report/schema';
 import { formatSummaryText, type DocumentRow, type RunInfo } from './summary';
 
 /**
- * What `check` prints on stdout, written as documents finish, in the order they were given.
+ * What `check` prints on stdout, written as documents finish, in the order they were given
+ * (ndjson: as they finish).
  *
  * - text: one document → its report; several → the batch summary at the end;
  * - md: the reports, separated by rules;
  * - json: one document → its report@1; several → an array of report@1, streamed element by
  *   element, byte for byte what JSON.stringify(array, null, 2) prints;
- * - ndjson: one report@1 per line;
+ * - ndjson: one report@1 per line, in the order the documents are done;
  * - csv: one row per finding (lib/engine/report/format-findings-csv.ts), the header first.
  */
 export type Format = 'text' | 'json' | 'md' | 'ndjson' | 'csv';
