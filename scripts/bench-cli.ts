@@ -35,6 +35,8 @@ export interface CliBenchRow {
 interface Measured {
   /** Median wall time, ms. */
   millis: number;
+  /** CPU time (user + system) of the run with the median wall time, ms: less at the mercy of other load. */
+  cpuMillis: number;
   /** Peak resident memory, MiB (GNU time's maximum resident set size), of the run with the median time. */
   mib: number;
 }
@@ -43,23 +45,23 @@ const GNU_TIME = '/usr/bin/time';
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Runs a command once: wall time, peak memory, and when the first byte reached stdout. */
-function runOnce(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ millis: number; mib: number; firstOutput: number; code: number | null }> {
+function runOnce(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ millis: number; cpuMillis: number; mib: number; firstOutput: number; code: number | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'budget-lens-bench-'));
   const report = join(dir, 'rss');
   const timed = existsSync(GNU_TIME);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstOutput = 0;
-    const child = timed ? spawn(GNU_TIME, ['-f', '%M', '-o', report, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] }) : spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = timed ? spawn(GNU_TIME, ['-f', '%M %U %S', '-o', report, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] }) : spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'ignore'] });
     child.stdout.on('data', () => {
       firstOutput ||= performance.now() - started;
     });
     child.on('error', reject);
     child.on('close', (code) => {
       const millis = performance.now() - started;
-      const kib = timed ? Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) : NaN;
+      const [kib, user, system] = timed ? readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : [NaN, NaN, NaN];
       rmSync(dir, { recursive: true, force: true });
-      resolve({ millis, mib: kib / 1024, firstOutput, code });
+      resolve({ millis, cpuMillis: (user! + system!) * 1000, mib: kib! / 1024, firstOutput, code });
     });
   });
 }
@@ -69,7 +71,7 @@ async function measure(runs: number, command: string, args: string[], cwd: strin
   for (let i = 0; i < runs; i += 1) results.push(await runOnce(command, args, cwd, env));
   const middle = median(results.map((r) => r.millis));
   const chosen = results.find((r) => r.millis === middle)!;
-  return { millis: chosen.millis, mib: chosen.mib };
+  return { millis: chosen.millis, cpuMillis: chosen.cpuMillis, mib: chosen.mib };
 }
 
 /** The Python side: pdfplumber when it imports, else pdfminer.six, else nothing. */
@@ -136,6 +138,7 @@ export async function benchCli(root: string, runs: number): Promise<CliBenchRow[
     jobs2.push((await runOnce(node, [bin, 'check', corpus, '--jobs', '2', '--format', 'ndjson'], root)).millis);
   }
   const [one, two] = [median(jobs1), median(jobs2)];
+  // With more load than cores, a second thread finds no free core: the speed-up then says little.
   console.log(`batch of ${files.length} files: --jobs 1 ${(one / 1000).toFixed(2)} s, --jobs 2 ${(two / 1000).toFixed(2)} s: ${(one / two).toFixed(2)}× (goal ≥ 1.7×)`);
   console.log(`load average after: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   rmSync(work, { recursive: true, force: true });
@@ -148,19 +151,30 @@ function printRows(rows: CliBenchRow[], pythonName: string | undefined): void {
   const s = (m: Measured) => (m.millis / 1000).toFixed(2);
   const mib = (m: Measured) => (Number.isFinite(m.mib) ? m.mib.toFixed(0) : '?');
   if (pythonName) console.log(`Python column: ${pythonName}`);
-  console.log(`${'file'.padEnd(41)}${pad('pages', 6)}${pad('CLI s', 8)}${pad('MiB', 6)}${pad('pdf.js s', 10)}${pad('MiB', 6)}${pad('py s', 7)}${pad('MiB', 6)}${pad('CLI/pdf.js', 12)}${pad('CLI/py', 8)}`);
+  const cpu = (m: Measured) => (m.cpuMillis / 1000).toFixed(2);
+  console.log('s = wall seconds, cpu = user + system seconds, MiB = peak resident memory; ratios on wall time (cpu ratios in brackets)');
+  console.log(`${'file'.padEnd(41)}${pad('pages', 6)}${pad('CLI s', 7)}${pad('cpu', 6)}${pad('MiB', 5)}${pad('pdf.js s', 9)}${pad('cpu', 6)}${pad('MiB', 5)}${pad('py s', 7)}${pad('cpu', 6)}${pad('MiB', 5)}${pad('CLI/pdf.js', 16)}${pad('CLI/py', 14)}`);
   for (const row of rows) {
     const py = row.python;
+    const ratio = (a: Measured, b: Measured) => `${(a.millis / b.millis).toFixed(2)} (${(a.cpuMillis / b.cpuMillis).toFixed(2)})`;
     console.log(
-      `${name(row.file)}${pad(row.pages, 6)}${pad(s(row.cli), 8)}${pad(mib(row.cli), 6)}${pad(s(row.pdfjs), 10)}${pad(mib(row.pdfjs), 6)}${pad(py ? s(py) : '-', 7)}${pad(py ? mib(py) : '-', 6)}` +
-        `${pad((row.cli.millis / row.pdfjs.millis).toFixed(2), 12)}${pad(py ? (row.cli.millis / py.millis).toFixed(2) : '-', 8)}`,
+      `${name(row.file)}${pad(row.pages, 6)}${pad(s(row.cli), 7)}${pad(cpu(row.cli), 6)}${pad(mib(row.cli), 5)}${pad(s(row.pdfjs), 9)}${pad(cpu(row.pdfjs), 6)}${pad(mib(row.pdfjs), 5)}` +
+        `${pad(py ? s(py) : '-', 7)}${pad(py ? cpu(py) : '-', 6)}${pad(py ? mib(py) : '-', 5)}${pad(ratio(row.cli, row.pdfjs), 16)}${pad(py ? ratio(row.cli, py) : '-', 14)}`,
     );
   }
   const sum = (pick: (row: CliBenchRow) => number) => rows.reduce((n, row) => n + pick(row), 0);
   const cli = sum((r) => r.cli.millis);
   const pdfjs = sum((r) => r.pdfjs.millis);
   const py = rows.every((r) => r.python) ? sum((r) => r.python!.millis) : undefined;
-  console.log(`all files: CLI ${(cli / 1000).toFixed(2)} s, pdf.js ${(pdfjs / 1000).toFixed(2)} s${py ? `, ${basename(pythonName ?? 'python').split(' ')[0]} ${(py / 1000).toFixed(2)} s` : ''}; CLI ÷ pdf.js ${(cli / pdfjs).toFixed(2)}${py ? `, CLI ÷ Python ${(cli / py).toFixed(2)}` : ''}`);
+  const cliCpu = sum((r) => r.cli.cpuMillis);
+  const pdfjsCpu = sum((r) => r.pdfjs.cpuMillis);
+  const pyCpu = py === undefined ? undefined : sum((r) => r.python!.cpuMillis);
+  const tool = basename(pythonName ?? 'python').split(' ')[0];
+  console.log(
+    `all files: CLI ${(cli / 1000).toFixed(2)} s (cpu ${(cliCpu / 1000).toFixed(2)}), pdf.js ${(pdfjs / 1000).toFixed(2)} s (cpu ${(pdfjsCpu / 1000).toFixed(2)})` +
+      `${py !== undefined ? `, ${tool} ${(py / 1000).toFixed(2)} s (cpu ${(pyCpu! / 1000).toFixed(2)})` : ''}; CLI ÷ pdf.js ${(cli / pdfjs).toFixed(2)} (cpu ${(cliCpu / pdfjsCpu).toFixed(2)})` +
+      `${py !== undefined ? `, CLI ÷ ${tool} ${(cli / py).toFixed(2)} (cpu ${(cliCpu / pyCpu!).toFixed(2)})` : ''}`,
+  );
   const over = rows.filter((r) => r.cli.mib > 200).map((r) => `${r.file} ${r.cli.mib.toFixed(0)} MiB`);
   console.log(`peak memory of the CLI: max ${Math.max(...rows.map((r) => r.cli.mib)).toFixed(0)} MiB${over.length ? `; over 200 MiB: ${over.join(', ')}` : ', every file under 200 MiB'}`);
   if (py !== undefined) {
