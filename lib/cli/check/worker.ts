@@ -12,6 +12,15 @@ export type WorkerReply =
   | { started: true }
   | { outcome: Awaited<ReturnType<typeof checkDocument>>; heapBytes: number };
 
+/**
+ * pdf.js (its in-process parser) can reject a promise nobody awaits after the document itself
+ * has already failed ("FormatError: Illegal character" on a cut PDF). The document's outcome is
+ * decided by then; such a stray rejection must not kill the thread and fail the next document.
+ */
+process.on('unhandledRejection', (reason) => {
+  if (process.env.BUDGET_LENS_DEBUG) process.stderr.write(`[debug] stray rejection: ${String(reason)}\n`);
+});
+
 const reported = new Set<string>((workerData as { reported?: string[] } | undefined)?.reported ?? []);
 
 parentPort?.on('message', (task: CheckTask) => {
