@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { build, currentBuild } from '../scripts/build-cli.mjs';
 
 try {
-  const built = currentBuild() ?? (await build());
+  const built = currentBuild() ?? (await build().catch((error) => {
+    throw new Error(`命令行尚未构建，构建失败：${error?.message ?? error}；请先运行 npm install`);
+  }));
   const { main } = await import(pathToFileURL(built.main).href);
   process.exitCode = await main(process.argv.slice(2), { workerUrl: pathToFileURL(built.worker) });
 } catch (error) {

@@ -25,11 +25,6 @@ export function internalFailure(source: string, error: unknown): string {
   return `未核对 ${source}：内部错误（${oneLine(cause)}）`;
 }
 
-/** Whatever escapes a command: one line, exit 2 (bin/budget-lens.mjs). */
-export function fatalMessage(error: unknown): string {
-  return `预算透镜：内部错误（${oneLine(errorText(error))}）`;
-}
-
 export function oneLine(text: string): string {
   return text.split('\n')[0]!.slice(0, MAX_CAUSE);
 }

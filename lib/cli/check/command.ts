@@ -145,12 +145,15 @@ export async function run(args: string[], { io, workerUrl }: CommandContext): Pr
       if (report) (await outputReady).report(report);
       return;
     }
-    reports.set(task.index, report);
+    reports.set(task.index, summaryOnly ? undefined : report);
     await emitInOrder();
   };
-  // Largest files first: a big PDF started last would leave the other threads idle at the end.
-  // (Output keeps the order given.)
-  const queue = await largestFirst(tasks);
+  // The batch summary and ndjson keep no report waiting for its turn: there the largest files go
+  // first, so that a big PDF started last does not leave the other threads idle at the end.
+  // Outputs printed in the order given start the documents in that order, so that few reports
+  // wait in memory for an earlier one.
+  const summaryOnly = options.format === 'text' && !single;
+  const queue = summaryOnly || options.format === 'ndjson' ? await largestFirst(tasks) : tasks;
   const lane = async (): Promise<void> => {
     while (next < queue.length) {
       const task = queue[next++]!;

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { formatReportMarkdown } from '../../engine/report/format-markdown';
 import type { Report } from '../../engine/report/schema';
@@ -32,7 +32,7 @@ export interface OutDir {
 export async function openOutDir(dir: string, resume: boolean): Promise<OutDir> {
   await mkdir(dir, { recursive: true });
   const indexPath = join(dir, INDEX_FILE);
-  const reported = resume ? await readIndex(indexPath) : new Map<string, IndexEntry>();
+  const reported = resume ? await readIndex(indexPath, dir) : new Map<string, IndexEntry>();
   if (!resume) await writeFile(indexPath, '');
   let appending = Promise.resolve();
   return {
@@ -61,7 +61,8 @@ export async function openOutDir(dir: string, resume: boolean): Promise<OutDir> 
   };
 }
 
-async function readIndex(path: string): Promise<Map<string, IndexEntry>> {
+/** What the index lists and the folder still holds (a report deleted by hand is made again). */
+async function readIndex(path: string, dir: string): Promise<Map<string, IndexEntry>> {
   const entries = new Map<string, IndexEntry>();
   let text = '';
   try {
@@ -73,7 +74,7 @@ async function readIndex(path: string): Promise<Map<string, IndexEntry>> {
     if (!line.trim()) continue;
     try {
       const entry = JSON.parse(line) as IndexEntry;
-      if (typeof entry.sha256 === 'string' && typeof entry.report === 'string' && entry.row) entries.set(entry.sha256, entry);
+      if (typeof entry.sha256 === 'string' && typeof entry.report === 'string' && entry.row && (await exists(join(dir, basename(entry.report))))) entries.set(entry.sha256, entry);
     } catch {
       // A line cut short by an interrupted run: that document is simply checked again.
     }
@@ -96,4 +97,11 @@ export function fileStem(input: string): string {
   name = name.replace(/\.(html?|shtml|xhtml|pdf)$/i, '');
   const safe = [...name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').replace(/^[.\s]+|[.\s]+$/g, '')].slice(0, 60).join('');
   return safe || 'document';
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
