@@ -22,7 +22,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { build } from './build-cli.mjs';
+import { ensureBuilt } from './build-cli.mjs';
 
 export interface CliBenchRow {
   file: string;
@@ -94,7 +94,7 @@ ${['合计', '一般公共服务支出', '外交支出', '国防支出', '公共
 <p>一般公共服务支出10.00万元，主要用于机关日常运转；教育支出10.00万元，主要用于干部培训；科学技术支出10.00万元，主要用于信息化建设。</p></body></html>`;
 
 export async function benchCli(root: string, runs: number): Promise<CliBenchRow[]> {
-  await build();
+  await ensureBuilt();
   const bin = join(root, 'bin/budget-lens.mjs');
   const node = process.execPath;
   const loadBefore = loadavg();

@@ -7,3 +7,4 @@ export interface CliBuild {
 }
 export function currentBuild(): CliBuild | null;
 export function build(): Promise<CliBuild>;
+export function ensureBuilt(): Promise<CliBuild>;

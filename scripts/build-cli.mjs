@@ -52,6 +52,11 @@ export function currentBuild() {
   return { main: join(distDir, manifest.id, 'main.mjs'), worker: join(distDir, manifest.id, 'worker.mjs') };
 }
 
+/** The current build, made first when it is missing or older than a source. */
+export async function ensureBuilt() {
+  return currentBuild() ?? build();
+}
+
 /** Builds unless another process is already at it (then waits for its result). */
 export async function build() {
   mkdirSync(distDir, { recursive: true });

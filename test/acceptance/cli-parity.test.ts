@@ -15,7 +15,7 @@ import { decodeHtml } from '../../lib/extract/charset';
 import { extractHtml } from '../../lib/extract/html';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
-import { build } from '../../scripts/build-cli.mjs';
+import { ensureBuilt } from '../../scripts/build-cli.mjs';
 
 const root = resolve(__dirname, '../..');
 const CORPUS = resolve(root, '../shared/corpus/pdf');
@@ -69,7 +69,7 @@ const fromCli = new Map<string, Report>();
 let cliErrors = '';
 
 beforeAll(async () => {
-  await build();
+  await ensureBuilt();
   const { stdout, stderr } = await runCli(['check', ...documents, '--format', 'ndjson', '--jobs', '2', '--timeout', '600']);
   cliErrors = stderr;
   for (const line of stdout.split('\n').filter(Boolean)) {

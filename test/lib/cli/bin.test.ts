@@ -9,7 +9,7 @@ import { minimalPdf } from '../../support/minimal-pdf';
 import { reportSchema } from '../../../lib/engine/report/schema';
 import { FINDINGS_CSV_COLUMNS } from '../../../lib/engine/report/format-findings-csv';
 import { encodeGbk } from '../extract/gbk-bytes';
-import { build } from '../../../scripts/build-cli.mjs';
+import { ensureBuilt } from '../../../scripts/build-cli.mjs';
 
 /**
  * The real command: bin/budget-lens.mjs running the built bundle (dist/cli), worker threads and
@@ -58,7 +58,7 @@ let base = '';
 
 beforeAll(async () => {
   // Once here rather than by the first of the concurrent runs below (they would wait for it anyway).
-  await build();
+  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'budget-lens-cli-'));
   writeFileSync(join(dir, 'budget.html'), BUDGET_PAGE);
   writeFileSync(join(dir, 'empty.html'), '<html><head><title>通知</title></head><body><p>没有表格。</p></body></html>');
