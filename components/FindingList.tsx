@@ -1,35 +1,56 @@
-import type { Finding, Report } from '../lib/engine/report/schema';
-import { GROUP_LABEL, GROUP_ORDER, groupOf } from '../lib/present/page/labels';
-import { FindingItem } from './FindingItem';
+import type { Severity } from '../lib/engine/report/schema';
+import { t, type Lang } from '../lib/present/i18n';
+import { groupFindings, type FindingView, type Grouping } from '../lib/present/view-model';
+import { FindingCard, type CardHandlers } from './FindingCard';
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
+interface Props extends CardHandlers {
+  /** Ordered worst first (reportView). */
+  findings: FindingView[];
+  lang?: Lang;
+  grouping?: Grouping;
+  filter?: Severity | null;
+}
 
-/** Findings grouped by 表内勾稽 / 文字与表格 / 同比, worst first inside each group. */
-export function FindingList({ report, onSelect }: { report: Report; onSelect: (finding: Finding) => void }) {
-  const titles = new Map(report.tables.map((t) => [t.id, t.title]));
-  const groups = GROUP_ORDER.map((group) => ({
-    group,
-    findings: report.findings.filter((f) => groupOf(f.category) === group).sort((a, b) => RANK[a.severity] - RANK[b.severity]),
-  })).filter((g) => g.findings.length > 0);
+/**
+ * The popup's list: errors, then warnings (grouped by severity, table or kind on demand), and the
+ * notes folded away at the end unless the reader asked for them.
+ */
+export function FindingList({ findings, lang = 'zh', grouping = 'severity', filter = null, ...handlers }: Props) {
+  const dict = t(lang);
+  const shown = filter ? findings.filter((f) => f.severity === filter) : findings;
+  const foldNotes = filter !== 'info';
+  const main = foldNotes ? shown.filter((f) => f.severity !== 'info') : shown;
+  const notes = foldNotes ? shown.filter((f) => f.severity === 'info') : [];
   return (
     <div class="groups">
-      {groups.map(({ group, findings }) => (
-        <section key={group} class="group" aria-labelledby={`group-${group}`}>
-          <h2 id={`group-${group}`}>
-            {GROUP_LABEL[group]} <span class="group-n">{findings.length}</span>
+      <Groups findings={main} lang={lang} grouping={grouping} {...handlers} />
+      {notes.length > 0 && (
+        <details class="notes">
+          <summary>{dict.popup.notes(notes.length)}</summary>
+          <Groups findings={notes} lang={lang} grouping={grouping === 'severity' ? 'kind' : grouping} {...handlers} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function Groups({ findings, lang, grouping, ...handlers }: { findings: FindingView[]; lang: Lang; grouping: Grouping } & CardHandlers) {
+  return (
+    <>
+      {groupFindings(findings, grouping, lang).map((group) => (
+        <section key={group.key} class={`group g-${group.key.replace(/[^a-z0-9-]/gi, '_')}`} aria-label={group.title}>
+          <h2>
+            {group.title} <span class="group-n">{group.items.length}</span>
           </h2>
           <ul class="findings">
-            {findings.map((finding) => (
-              <FindingItem
-                key={finding.id}
-                finding={finding}
-                tableTitle={'tableId' in finding.location ? titles.get(finding.location.tableId) : undefined}
-                onSelect={onSelect}
-              />
+            {group.items.map((view) => (
+              <li key={view.id} class={`finding ${view.severity}`} data-finding={view.id}>
+                <FindingCard view={view} lang={lang} {...handlers} />
+              </li>
             ))}
           </ul>
         </section>
       ))}
-    </div>
+    </>
   );
 }

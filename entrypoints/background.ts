@@ -1,7 +1,7 @@
 import { analyse } from '../lib/engine/analyse';
 import { setTabBadge } from '../lib/platform/action';
 import { backgroundBoundMessage, listen } from '../lib/platform/messages';
-import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open/intercept';
+import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, registerRulesAtInstall, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open/intercept';
 import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
 import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, updateSettings, watchSettings } from '../lib/platform/storage';
 import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
@@ -13,6 +13,8 @@ import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
  * All listeners are registered synchronously: an MV3 worker woken by an event needs them at once.
  */
 export default defineBackground(() => {
+  // First of all: PDFs opened in the first seconds after installing already go to the viewer.
+  registerRulesAtInstall(async () => (await loadSettings()).autoOpenPdf);
   listen(backgroundBoundMessage, async (message, sender) => {
     switch (message.type) {
       case 'analyse':

@@ -3,6 +3,11 @@ import { createPageChecker, type PageChecker } from '../lib/present/page/page-ch
 import type { Report } from '../lib/engine/report/schema';
 import { analyseInBackground, contentBoundMessage, listen, sendToBackground } from '../lib/platform/messages';
 import { loadSettings, siteEnabled, watchSettings } from '../lib/platform/storage';
+import { addDismissal, loadDismissals, watchDismissals } from '../lib/platform/dismissals';
+import { loadLang } from '../lib/platform/preferences';
+import { copyText } from '../lib/present/clipboard';
+import { dismissalOf, hiddenKeys } from '../lib/present/dismissals';
+import { findingLink, findingText } from '../lib/present/view-model';
 
 /**
  * Thin wiring: runs by itself on portal pages that look like disclosures; anywhere else only
@@ -16,7 +21,7 @@ export default defineContentScript({
     const host = location.hostname;
     let checker: PageChecker | null = null;
     let stopped = false;
-    const settings = await loadSettings();
+    const [settings, lang, dismissals] = await Promise.all([loadSettings(), loadLang(), loadDismissals()]);
     let enabled = siteEnabled(settings, host);
 
     const start = (): Promise<Report | null> => {
@@ -27,6 +32,13 @@ export default defineContentScript({
         showInfo: settings.showInfo,
         showPassed: settings.showPassed,
         analyseRemotely: analyseInBackground,
+        lang,
+        hidden: hiddenKeys(dismissals, location.href),
+        actions: {
+          copy: async (view) => void (await copyText(document, findingText(view, location.href, lang))),
+          link: async (view) => void (await copyText(document, findingLink(location.href, view.key))),
+          dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, location.href, document.title)),
+        },
         onReport: (report) => {
           if (ctx.isValid) void sendToBackground({ type: 'summary', url: location.href, report }).catch(() => {});
         },
@@ -55,6 +67,7 @@ export default defineContentScript({
       }
     });
     ctx.onInvalidated(unlisten);
+    ctx.onInvalidated(watchDismissals((list) => checker?.setHidden(hiddenKeys(list, location.href))));
     ctx.onInvalidated(
       watchSettings((next) => {
         enabled = siteEnabled(next, host);

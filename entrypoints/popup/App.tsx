@@ -1,20 +1,27 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Finding } from '../../lib/engine/report/schema';
-import { countBySeverity } from '../../lib/present/page/marks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Severity } from '../../lib/engine/report/schema';
 import { checkTab } from '../../lib/platform/check-tab';
+import { addDismissal, loadDismissals, removeDismissal, watchDismissals } from '../../lib/platform/dismissals';
 import { askViewer, sendToBackground, sendToTab, type ViewerInfo } from '../../lib/platform/messages';
+import { openExtensionPage } from '../../lib/platform/pages';
 import { openTabInViewer, tabShowsPdf } from '../../lib/platform/pdf-open/intercept';
+import { loadLang, watchLang } from '../../lib/platform/preferences';
 import { requestHostPermission } from '../../lib/platform/scripting';
 import { loadSettings, siteEnabled, tabSummarySchema, updateSettings, watchSettings, watchTabSummary, type Settings, type TabSummary } from '../../lib/platform/storage';
 import { getActiveTab, getTab, type TabInfo } from '../../lib/platform/tabs';
+import { copyText } from '../../lib/present/clipboard';
+import { dismissalOf, documentOf, hiddenKeys, type Dismissal } from '../../lib/present/dismissals';
+import { exportOf, summaryText, type ExportFormat } from '../../lib/present/export';
+import { t, type Lang } from '../../lib/present/i18n';
+import { findingLink, findingText, reportView, type FindingView, type Grouping } from '../../lib/present/view-model';
 import { DocumentHeader } from '../../components/DocumentHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { FindingList } from '../../components/FindingList';
 import { NotChecked } from '../../components/NotChecked';
 import { ConfirmedList } from '../../components/ConfirmedList';
 import { SeverityCounts } from '../../components/SeverityCounts';
-import { SettingsPanel } from '../../components/SettingsPanel';
 import { SiteSwitch } from '../../components/SiteSwitch';
+import { Icon } from '../../components/Icon';
 
 type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'failed'; reason: string };
 
@@ -31,7 +38,12 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [summary, setSummary] = useState<TabSummary | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [lang, setLang] = useState<Lang>('zh');
+  const [dismissals, setDismissals] = useState<Dismissal[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [filter, setFilter] = useState<Severity | null>(null);
+  const [grouping, setGrouping] = useState<Grouping>('severity');
+  const [copied, setCopied] = useState(false);
   /** The tab shows a PDF in the browser's own viewer (where nothing can be checked). */
   const [showsPdf, setShowsPdf] = useState(false);
   /** The tab shows Budget Lens's own PDF viewer (whose address the extension cannot read without the "tabs" permission). */
@@ -40,6 +52,8 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   useEffect(() => {
     let unwatch = () => {};
     void (async () => {
+      setLang(await loadLang());
+      setDismissals(await loadDismissals());
       const found = requestedTabId !== null ? await getTab(requestedTabId) : await getActiveTab();
       if (found && !/^https?:/i.test(found.url)) setViewer(await askViewer(found.id));
       setTab(found);
@@ -51,11 +65,24 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
       unwatch = watchTabSummary(found.id, setSummary);
     })();
     const unwatchSettings = watchSettings(setSettings);
+    const unwatchLang = watchLang(setLang);
+    const unwatchDismissals = watchDismissals(setDismissals);
     return () => {
       unwatch();
       unwatchSettings();
+      unwatchLang();
+      unwatchDismissals();
     };
   }, [requestedTabId]);
+
+  const report = summary?.report ?? null;
+  /** Why the last check failed or its result could not be kept (the background records it). */
+  const problem = (summary as (TabSummary & { problem?: string }) | null)?.problem;
+  const source = summary?.url ?? report?.source ?? '';
+  const hidden = useMemo(() => hiddenKeys(dismissals, source), [dismissals, source]);
+  const view = useMemo(() => (report ? reportView(report, { lang, hidden }) : null), [report, lang, hidden]);
+  const dict = t(lang);
+  const p = dict.popup;
 
   if (tab === undefined || settings === null) return <main class="popup" aria-busy="true" />;
   // In the viewer the page is the PDF it shows (none for a file opened from disk).
@@ -65,29 +92,28 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   if (!tab || (!host && !inViewer)) {
     return (
       <main class="popup">
-        <Brand />
-        <EmptyState icon="🔒" title="此页面无法检查">
-          预算透镜只检查网页（http/https）上的预算、决算公开表格。
+        <Brand lang={lang} />
+        <EmptyState icon="lock" title={p.cannotCheck}>
+          {p.cannotCheckMore}
         </EmptyState>
       </main>
     );
   }
 
   const enabled = host ? siteEnabled(settings, host) : true;
-  const report = summary?.report ?? null;
 
   const check = async () => {
     setStatus({ kind: 'checking' });
     const reply = await checkTab(tab.id);
-    setStatus(reply.ok ? { kind: 'idle' } : { kind: 'failed', reason: reply.reason ?? '检查失败' });
+    setStatus(reply.ok ? { kind: 'idle' } : { kind: 'failed', reason: reply.reason ?? p.failed });
   };
-  const select = (finding: Finding) => void sendToTab(tab.id, { type: 'scroll-to-finding', findingId: finding.id });
+  const select = (finding: FindingView) => void sendToTab(tab.id, { type: 'scroll-to-finding', findingId: finding.id });
   const covered = !host || /(^|\.)gov\.cn$/.test(host) || settings.userHosts.some((h) => host === h || host.endsWith(`.${h}`));
   const addHost = async () => {
     if (!host) return;
     // Must be called straight from the click: permission prompts need a user gesture.
     if (!(await requestHostPermission(host))) {
-      setStatus({ kind: 'failed', reason: '没有获得访问此网站的权限' });
+      setStatus({ kind: 'failed', reason: p.noPermission });
       return;
     }
     await updateSettings((s) => ({ ...s, userHosts: [...new Set([...s.userHosts, host])] }));
@@ -97,36 +123,102 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
     await sendToBackground({ type: 'set-site-enabled', host, enabled: next });
     if (!next) await sendToTab(tab.id, { type: 'stop' });
   };
+  const handlers = {
+    onSelect: select,
+    onCopy: async (v: FindingView) => void (await copyText(document, findingText(v, source, lang))),
+    onLink: async (v: FindingView) => void (await copyText(document, findingLink(source, v.key))),
+    onDismiss: (v: FindingView, kind: 'dismiss' | 'misread') => void addDismissal(dismissalOf(v, kind, source, report?.document.title ?? '')),
+  };
+  const download = (format: ExportFormat) => {
+    if (!report || !view) return;
+    const file = exportOf(format, report, view, lang);
+    const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const hiddenHere = dismissals.filter((d) => d.document === documentOf(source));
 
   return (
     <main class="popup">
-      <Brand />
-      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} />
-      {report && <SeverityCounts counts={countBySeverity(report.findings)} />}
+      <Brand lang={lang} />
+      <DocumentHeader report={report} fallbackTitle={viewer?.title ?? tab.title} lang={lang} />
+      {report && view && (
+        <>
+          <p class={`verdict${view.counts.error ? ' has-error' : view.counts.warning ? ' has-warning' : ' clean'}`} role="status">
+            {view.verdict}
+          </p>
+          <SeverityCounts counts={view.counts} lang={lang} filter={filter} onFilter={setFilter} />
+          {report.findings.length > 0 && (
+            <div class="list-tools">
+              <label class="grouping">
+                {p.groupBy}
+                <select value={grouping} onChange={(e) => setGrouping((e.currentTarget as HTMLSelectElement).value as Grouping)}>
+                  {(['severity', 'table', 'kind'] as const).map((g) => (
+                    <option key={g} value={g}>
+                      {p.grouping[g]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                class="tool copy-summary"
+                onClick={() =>
+                  void copyText(document, summaryText(report, view, lang)).then(() => {
+                    setCopied(true);
+                    setTimeout(() => setCopied(false), 1500);
+                  })
+                }
+              >
+                <Icon name={copied ? 'check' : 'copy'} />
+                {copied ? p.copied : p.copySummary}
+              </button>
+              <details class="export">
+                <summary class="tool">
+                  <Icon name="export" />
+                  {p.exportAs}
+                </summary>
+                <div class="export-menu">
+                  {(['md', 'csv', 'json'] as const).map((format) => (
+                    <button type="button" key={format} data-format={format} onClick={() => download(format)}>
+                      {p.exportFormats[format]}
+                    </button>
+                  ))}
+                </div>
+              </details>
+            </div>
+          )}
+        </>
+      )}
+      {report && problem && (
+        <p class="error-line problem" role="status">
+          {problem}
+        </p>
+      )}
       <div class="content">{body()}</div>
       <footer class="actions">
         {showsPdf && !report ? (
           <button type="button" class="primary open-pdf" onClick={() => void openTabInViewer(tab.id, tab.url).then(() => window.close())}>
-            用预算透镜打开此PDF
+            {p.openPdf}
           </button>
         ) : (
           <button type="button" class="primary" onClick={check} disabled={!enabled || status.kind === 'checking'} aria-busy={status.kind === 'checking'}>
-            {status.kind === 'checking' ? '正在检查…' : report ? '重新检查' : '检查此页'}
+            {status.kind === 'checking' ? p.checking : report ? p.recheck : p.check}
           </button>
         )}
-        {host && <SiteSwitch host={host} enabled={enabled} onChange={(next) => void toggle(next)} />}
+        {host && <SiteSwitch host={host} enabled={enabled} lang={lang} onChange={(next) => void toggle(next)} />}
       </footer>
-      <SettingsPanel
-        host={host ?? ''}
-        covered={covered}
-        showInfo={settings.showInfo}
-        onShowInfo={(showInfo) => void updateSettings((s) => ({ ...s, showInfo }))}
-        showPassed={settings.showPassed}
-        onShowPassed={(showPassed) => void updateSettings((s) => ({ ...s, showPassed }))}
-        autoOpenPdf={settings.autoOpenPdf}
-        onAutoOpenPdf={(autoOpenPdf) => void updateSettings((s) => ({ ...s, autoOpenPdf }))}
-        onAddHost={() => void addHost()}
-      />
+      {!covered && host && (
+        <p class="add-host">
+          <button type="button" class="link" onClick={() => void addHost()}>
+            {p.addHost(host)}
+          </button>
+          <span class="hint">{p.addHostHint}</span>
+        </p>
+      )}
       {status.kind === 'failed' && (
         <p class="error-line" role="alert">
           {status.reason}
@@ -136,62 +228,76 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
   );
 
   function body() {
-    if (!enabled) return <EmptyState icon="⏸" title="已在此站点关闭">打开下方开关即可恢复自动检查。</EmptyState>;
-    if (!report && showsPdf) {
+    if (!enabled) return <EmptyState icon="pause" title={p.switchedOff}>{p.switchedOffMore}</EmptyState>;
+    if (!report && showsPdf) return <EmptyState icon="file" title={p.isPdf}>{p.isPdfMore}</EmptyState>;
+    if (!report && inViewer) return <EmptyState icon="hourglass" title={p.readingPdf}>{p.readingPdfMore}</EmptyState>;
+    if (!report && problem) {
       return (
-        <EmptyState icon="📄" title="这是一个PDF文件">
-          浏览器自带的PDF阅读器无法检查；请点“用预算透镜打开此PDF”，在预算透镜的阅读器中打开并核对。
+        <EmptyState icon="warning" title={problem.startsWith('检查失败') ? p.failed : lang === 'zh' ? '结果无法保存' : 'The result could not be kept'}>
+          <span class="problem">{problem}</span>
         </EmptyState>
       );
     }
-    if (!report && inViewer) {
-      return <EmptyState icon="⏳" title="正在读取PDF">读取和核对完成后，结果会显示在这里。</EmptyState>;
-    }
-    if (!report) {
-      return (
-        <EmptyState icon="🔍" title="尚未检查此页">
-          预算透镜会在政府网站的预算、决算公开页面上自动运行；其他页面请点“检查此页”。
-        </EmptyState>
-      );
-    }
+    if (!report || !view) return <EmptyState icon="search" title={p.notChecked}>{p.notCheckedMore}</EmptyState>;
     const notChecked = report.stats.notChecked ?? [];
+    const hiddenLine = hiddenHere.length > 0 && (
+      <p class="hidden-line">
+        {p.hidden(hiddenHere.length)} ·{' '}
+        <button type="button" class="link undo-all" onClick={() => void Promise.all(hiddenHere.map((d) => removeDismissal(d.document, d.key)))}>
+          {p.undoAll}
+        </button>{' '}
+        ·{' '}
+        <button type="button" class="link" onClick={() => void openExtensionPage('/options.html#dismissed')}>
+          {p.manage}
+        </button>
+      </p>
+    );
     if (report.tables.length === 0) {
       return (
         <>
-          <EmptyState icon="📄" title="此页未发现预算表格" />
-          <NotChecked items={notChecked} />
+          <EmptyState icon="file" title={p.noTables} />
+          <NotChecked items={notChecked} lang={lang} />
         </>
       );
     }
-    if (report.findings.length === 0) {
+    if (view.findings.length === 0) {
       return (
         <>
-          <EmptyState icon="✓" title={`已核对 ${report.stats.checksRun} 项，未发现问题`}>
-            共 {report.tables.length} 张表格。
+          <EmptyState icon="check" title={dict.verdictClean(report.stats.checksRun)}>
+            {p.tables(report.tables.length)}
           </EmptyState>
-          {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
-          <NotChecked items={notChecked} />
+          {hiddenLine}
+          {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} lang={lang} />}
+          <NotChecked items={notChecked} lang={lang} />
         </>
       );
     }
     return (
       <>
-        <p class="stats">
-          {report.tables.length} 张表格，核对 {report.stats.checksRun} 项；点击条目可定位到页面中的单元格。
-        </p>
-        <FindingList report={report} onSelect={select} />
-        {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} />}
-        <NotChecked items={notChecked} />
+        <p class="stats">{p.stats(report.tables.length, report.stats.checksRun)}</p>
+        <FindingList findings={view.findings} lang={lang} grouping={grouping} filter={filter} {...handlers} />
+        {hiddenLine}
+        {settings?.showPassed && <ConfirmedList items={report.confirmed ?? []} lang={lang} />}
+        <NotChecked items={notChecked} lang={lang} />
       </>
     );
   }
 }
 
-function Brand() {
+function Brand({ lang }: { lang: Lang }) {
+  const dict = t(lang);
   return (
     <div class="brand">
       <span class="logo" aria-hidden="true" />
-      预算透镜
+      {dict.brand}
+      <span class="brand-links">
+        <button type="button" class="icon-link" title={dict.popup.help} aria-label={dict.popup.help} onClick={() => void openExtensionPage('/options.html#help')}>
+          <Icon name="help" />
+        </button>
+        <button type="button" class="icon-link" title={dict.popup.settings} aria-label={dict.popup.settings} onClick={() => void openExtensionPage('/options.html')}>
+          <Icon name="settings" />
+        </button>
+      </span>
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib
 import { pdfjsAssetUrls } from '../../lib/platform/pdf-open/intercept';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
 import { currentTabId } from '../../lib/platform/tabs';
-import { OVERLAY_CSS } from '../../lib/present/page/styles';
+import { PAGE_CSS } from '../../lib/present/styles';
+import { addDismissal, loadDismissals, watchDismissals } from '../../lib/platform/dismissals';
+import { loadLang } from '../../lib/platform/preferences';
+import { copyText } from '../../lib/present/clipboard';
+import { dismissalOf, hiddenKeys, type Dismissal } from '../../lib/present/dismissals';
+import { findingLink, findingText, linkedKey } from '../../lib/present/view-model';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
 import { createViewer } from '../../lib/present/pdf/viewer-app';
@@ -25,11 +30,12 @@ const referer = refererOfViewerUrl(location.href) ?? undefined;
 if (file && !location.search.startsWith('?file=')) history.replaceState(null, '', viewerUrlFor(location.href.split('?')[0]!, file));
 
 const style = document.createElement('style');
-style.textContent = OVERLAY_CSS;
-document.head.append(style);
+style.textContent = PAGE_CSS;
+document.head.prepend(style);
 
 async function main(): Promise<void> {
-  const [settings, tabId] = await Promise.all([loadSettings(), currentTabId()]);
+  const [settings, tabId, lang, stored] = await Promise.all([loadSettings(), currentTabId(), loadLang(), loadDismissals()]);
+  let dismissals: Dismissal[] = stored;
   const viewer = createViewer({
     root: document,
     assets: pdfjsAssetUrls(),
@@ -45,6 +51,14 @@ async function main(): Promise<void> {
     },
     onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
     showInfo: settings.showInfo,
+    lang,
+    hiddenFor: (source) => hiddenKeys(dismissals, source),
+    linked: linkedKey(location.href) ?? (file ? linkedKey(file) : null),
+    actions: (source) => ({
+      copy: async (view) => void (await copyText(document, findingText(view, source(), lang))),
+      link: async (view) => void (await copyText(document, findingLink(source(), view.key))),
+      dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, source(), document.title.replace(/ - (预算透镜|Budget Lens)$/, ''))),
+    }),
     prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
     openOriginal: async (url) => {
       await sendToBackground({ type: 'open-original', url }).catch(() => {});
@@ -52,6 +66,10 @@ async function main(): Promise<void> {
     },
   });
   watchSettings((next) => viewer.setShowInfo(next.showInfo));
+  watchDismissals((next) => {
+    dismissals = next;
+    viewer.refreshHidden();
+  });
 
   if (tabId !== null) {
     listenAsViewer(tabId, () => ({ viewer: true, file, title: document.title }), async (message) => {

@@ -31,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
                           输出格式（默认 text：单个文件为报告，多个文件为汇总；json 为 budget-lens/report@1，
                           多个输入时为数组；ndjson 每行一份报告，边核对边输出；csv 每个问题一行）
   --fail-on error|warning 有该级别或更严重的问题时以 1 退出
+  --lang zh|en            问题说明的语言（默认 zh；en 为英文说明，算式数字不变）
   --jobs N                同时核对的文件数（默认为 CPU 核数）
   --timeout 秒            每个文件的时限（默认 300）
   --out 目录              每个文件写一份报告（.json 与 .md），另写 summary.md、summary.csv

@@ -6,6 +6,7 @@ import { SeverityCounts } from '../../components/SeverityCounts';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { DocumentHeader } from '../../components/DocumentHeader';
 import { NotChecked } from '../../components/NotChecked';
+import { reportView } from '../../lib/present/view-model';
 import { finding, report } from '../lib/present/page/report-fixture';
 
 function mount(node: preact.ComponentChild): HTMLElement {
@@ -20,32 +21,50 @@ describe('popup components', () => {
     document.body.innerHTML = '';
   });
 
-  it('counts carry glyphs as well as colours', () => {
-    const root = mount(<SeverityCounts counts={{ error: 2, warning: 0, info: 1 }} />);
-    const items = Array.from(root.querySelectorAll('li'));
-    expect(items.map((li) => li.textContent)).toEqual(['✕2错误', '!0警告', 'i1尾数提示']);
-    expect(items[1]!.classList.contains('zero')).toBe(true);
+  it('counts carry icons as well as colours, and filter the list', () => {
+    const onFilter = vi.fn();
+    const root = mount(<SeverityCounts counts={{ error: 2, warning: 0, info: 1 }} filter={null} onFilter={onFilter} />);
+    const items = Array.from(root.querySelectorAll('button'));
+    expect(items.map((b) => b.textContent)).toEqual(['2错误', '0需核对', '1提示']);
+    expect(items.every((b) => b.querySelector('svg'))).toBe(true);
+    expect(items[1]!.disabled).toBe(true);
+    items[0]!.click();
+    expect(onFilter).toHaveBeenCalledWith('error');
+    const active = mount(<SeverityCounts counts={{ error: 2, warning: 0, info: 1 }} filter="error" onFilter={onFilter} />);
+    const pressed = active.querySelector<HTMLButtonElement>('button[aria-pressed="true"]')!;
+    expect(pressed.dataset.severity).toBe('error');
+    pressed.click();
+    expect(onFilter).toHaveBeenLastCalledWith(null);
   });
 
-  it('groups findings, worst first, and selects one on click or keyboard', () => {
+  it('lists errors first, folds the notes, filters, and selects a finding from its headline', () => {
     const onSelect = vi.fn();
     const r = report([
-      finding({ id: 'f1', severity: 'info', message: '尾差' }),
+      finding({ id: 'f1', severity: 'info', message: '尾差', expected: '19.98', actual: '19.99' }),
+      finding({ id: 'f3', severity: 'warning', category: 'text-vs-table', rule: 'text.amount', message: '文字与表格不符', location: { text: '增长 5%' } }),
       finding({ id: 'f2', severity: 'error', message: '合计不等' }),
-      finding({ id: 'f3', severity: 'warning', category: 'text-vs-table', message: '文字与表格不符', location: { text: '增长 5%' } }),
     ]);
-    const root = mount(<FindingList report={r} onSelect={onSelect} />);
-    expect(Array.from(root.querySelectorAll('h2')).map((h) => h.textContent)).toEqual(['表内勾稽 2', '文字与表格 1']);
-    const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('button.finding'));
-    expect(buttons.map((b) => b.dataset.finding)).toEqual(['f2', 'f1', 'f3']);
-    expect(buttons[0]!.textContent).toContain('单位运转经费 · 医保局 / 总计');
-    buttons[0]!.click();
+    const { findings } = reportView(r);
+    const root = mount(<FindingList findings={findings} onSelect={onSelect} />);
+    expect(Array.from(root.querySelectorAll(':scope > .groups > section h2')).map((h) => h.textContent)).toEqual(['错误 1', '需核对 1']);
+    const items = Array.from(root.querySelectorAll<HTMLElement>('li.finding'));
+    expect(items.map((li) => li.dataset.finding)).toEqual(['f2', 'f3', 'f1']);
+    // The note sits in a folded <details>.
+    expect(root.querySelector('details.notes')!.hasAttribute('open')).toBe(false);
+    expect(root.querySelector('details.notes summary')!.textContent).toBe('1 条提示（四舍五入、说明等）');
+    expect(items[0]!.querySelector('.headline')!.textContent).toBe('这一栏的合计比各项相加多 0.10 万元'.replace(' 万元', ''));
+    items[0]!.querySelector<HTMLButtonElement>('button.headline')!.click();
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'f2' }));
+    const filtered = mount(<FindingList findings={findings} filter="info" onSelect={onSelect} />);
+    expect(Array.from(filtered.querySelectorAll<HTMLElement>('li.finding')).map((li) => li.dataset.finding)).toEqual(['f1']);
+    expect(filtered.querySelector('details.notes')).toBeNull();
+    const byTable = mount(<FindingList findings={findings} grouping="table" />);
+    expect(Array.from(byTable.querySelectorAll(':scope > .groups > section h2')).map((h) => h.textContent)).toEqual(['《单位运转经费》 1', '文字说明 1']);
   });
 
   it('renders page text as text', () => {
     const r = report([finding({ id: 'f1', severity: 'error', message: '<img src=x onerror=alert(1)>' })]);
-    const root = mount(<FindingList report={r} onSelect={() => {}} />);
+    const root = mount(<FindingList findings={reportView(r).findings} />);
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -103,26 +122,5 @@ describe('what checked out', () => {
     expect(root.textContent).toContain('占比 67.85%');
     expect(root.querySelector('img')).toBeNull();
     expect(mount(<ConfirmedList items={[]} />).textContent).toBe('');
-  });
-});
-
-describe('settings panel', () => {
-  it('offers the host only when it is not covered', async () => {
-    const { SettingsPanel } = await import('../../components/SettingsPanel');
-    const onAddHost = vi.fn();
-    const onShowInfo = vi.fn();
-    const onShowPassed = vi.fn();
-    const onAutoOpenPdf = vi.fn();
-    const root = mount(<SettingsPanel host="czj.example.org" covered={false} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} autoOpenPdf={true} onAutoOpenPdf={onAutoOpenPdf} onAddHost={onAddHost} />);
-    root.querySelector<HTMLButtonElement>('button.link')!.click();
-    expect(onAddHost).toHaveBeenCalled();
-    root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
-    expect(onShowInfo).toHaveBeenCalledWith(false);
-    root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]!.click();
-    expect(onShowPassed).toHaveBeenCalledWith(true);
-    root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[2]!.click();
-    expect(onAutoOpenPdf).toHaveBeenCalledWith(false);
-    const covered = mount(<SettingsPanel host="www.hetang.gov.cn" covered={true} showInfo={true} onShowInfo={onShowInfo} showPassed={false} onShowPassed={onShowPassed} autoOpenPdf={true} onAutoOpenPdf={onAutoOpenPdf} onAddHost={onAddHost} />);
-    expect(covered.querySelector('button.link')).toBeNull();
   });
 });

@@ -92,7 +92,7 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
 
     // Scroll the page to the top, then click the finding about 19.99.
     await page.evaluate(() => window.scrollTo(0, 0));
-    const item = popup.locator('.finding', { hasText: '19.89' }).first();
+    const item = popup.locator('.finding', { hasText: '19.89' }).first().locator('button.headline');
     await item.click();
     await page.bringToFront();
     await expect
@@ -190,13 +190,13 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     const state = await page.evaluate(() => {
       const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
       const textBadges = Array.from(root.querySelectorAll<HTMLElement>('.badge')).filter((b) => /^b\d+$/.test(b.dataset.anchor ?? ''));
-      const trends = Array.from(root.querySelectorAll<HTMLElement>('.trend')).map((t) => ({ text: t.textContent ?? '', title: t.title }));
+      const trends = Array.from(root.querySelectorAll<HTMLElement>('.trend')).map((t) => ({ text: t.dataset.text ?? '', title: t.title }));
       return { text: textBadges.map((b) => ({ anchor: b.dataset.anchor!, label: b.getAttribute('aria-label') ?? '' })), trends };
     });
     // 002-01: 1104.49 in the text vs 1,025.50 in 公开03; 002-03: 决算数“小于” while 26.65 > 25.87.
     const wrong = state.text.find((b) => b.label.includes('1104.49'));
     expect(wrong, JSON.stringify(state.text.map((b) => b.label))).toBeTruthy();
-    expect(state.text.some((b) => b.label.includes('应为“大于”'))).toBe(true);
+    expect(state.text.some((b) => b.label.includes('增减方向写反了'))).toBe(true);
     // The mark sits on the sentence: the anchored paragraph holds the figure.
     const paragraph = await page.evaluate(() => Array.from(document.querySelectorAll('p')).find((p) => p.textContent?.includes('1104.49'))?.textContent ?? '');
     expect(paragraph).toContain('1104.49');
@@ -213,8 +213,8 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
         .map((b) => b.getAttribute('aria-label') ?? ''),
     );
     // 001-01 (一般公共服务 1641.88 vs 0) and 001-03 ("0 元" in a 万元 list) on the 四(二) sentence.
-    expect(labels001.some((l) => l.includes('一般公共服务')), JSON.stringify(labels001)).toBe(true);
-    expect(labels001.some((l) => l.includes('0 元') || l.includes('0元'))).toBe(true);
+    expect(labels001.some((l) => l.includes('文中写的数字比表格中的多 1641.88 万元')), JSON.stringify(labels001)).toBe(true);
+    expect(labels001.some((l) => l.includes('数字的单位写错了'))).toBe(true);
     await page001.close();
   });
 

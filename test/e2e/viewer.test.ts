@@ -180,7 +180,7 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await expect.poll(async () => Number(await popup.locator('.count.error .n').textContent()), { timeout: 10_000 }).toBe(errors);
     await popup.screenshot({ path: '/tmp/budget-lens-e2e-viewer-popup.png' });
     await page.evaluate(() => document.querySelector('#scroller')!.scrollTo(0, 0));
-    await popup.locator('.finding', { hasText: '19.99' }).first().click();
+    await popup.locator('.finding', { hasText: '19.99' }).first().locator('button.headline').click();
     // A real popup floats over the visible viewer; here the popup is a tab of its own.
     await page.bringToFront();
     await expect.poll(() => page.evaluate(() => document.querySelector('#scroller')!.scrollTop), { timeout: 5_000 }).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../engine/report/schema';
+import type { Lang } from '../../present/i18n';
 import { load } from '../document/load';
 import { errorText, internalFailure, oneLine } from '../errors';
 
@@ -15,6 +16,8 @@ export interface CheckTask {
   fetchTimeoutMs: number;
   /** Validate the report against report@1 here (JSON outputs and --out), where the report is made. */
   validate: boolean;
+  /** The language of the findings' messages (--lang); zh is the checks' own wording. */
+  lang: Lang;
 }
 
 export type CheckOutcome =
@@ -42,6 +45,10 @@ export async function checkDocument(task: CheckTask, reported: ReadonlySet<strin
     } else {
       const { checkHtml } = await import('./check-html');
       report = checkHtml(source, loaded.text);
+    }
+    if (task.lang !== 'zh') {
+      const { inLanguage } = await import('../../present/report-lang');
+      report = inLanguage(report, task.lang);
     }
     if (task.validate) report = await validated(report);
   } catch (error) {

@@ -7,6 +7,7 @@ import { usageError } from '../commands';
 import { FETCH_TIMEOUT_MS, isUrl } from '../document/load';
 import { errorCode, errorText } from '../errors';
 import { EXIT } from '../io';
+import { isLang, type Lang } from '../../present/i18n';
 import type { CheckOutcome, CheckTask } from './check-document';
 import { expandInputs } from './inputs';
 import { openOutDir, type OutDir } from './out-dir';
@@ -32,6 +33,7 @@ interface Options {
   timeoutMs: number;
   out?: string;
   resume: boolean;
+  lang: Lang;
   inputs: string[];
 }
 
@@ -49,6 +51,7 @@ function parseOptions(args: string[]): Options | string {
         timeout: { type: 'string' },
         out: { type: 'string' },
         resume: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
       },
     });
   } catch (error) {
@@ -64,6 +67,7 @@ function parseOptions(args: string[]): Options | string {
   const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) return `--timeout 应为正数（秒）：${values.timeout}`;
   if (values.resume && values.out === undefined) return '--resume 需要与 --out 目录同用';
+  if (!isLang(values.lang)) return `--lang 只接受 zh 或 en：${values.lang}`;
   return {
     format: values.format as Format,
     ...(failOn ? { failOn: failOn as Options['failOn'] } : {}),
@@ -71,6 +75,7 @@ function parseOptions(args: string[]): Options | string {
     timeoutMs: timeout * 1000,
     ...(values.out !== undefined ? { out: values.out } : {}),
     resume: values.resume,
+    lang: values.lang,
     inputs: positionals,
   };
 }
@@ -98,7 +103,7 @@ export async function run(args: string[], { io, workerUrl }: CommandContext): Pr
   const pool = { timeoutMs: options.timeoutMs, reported: [...(outDir?.reported.keys() ?? [])] };
   const runner = workerUrl ? workerRunner({ ...pool, workerUrl }) : inlineRunner(pool);
   const validate = options.format === 'json' || options.format === 'ndjson' || outDir !== undefined;
-  const tasks: CheckTask[] = documents.map((input, index) => ({ index, input, fetchTimeoutMs: Math.min(FETCH_TIMEOUT_MS, options.timeoutMs), validate }));
+  const tasks: CheckTask[] = documents.map((input, index) => ({ index, input, fetchTimeoutMs: Math.min(FETCH_TIMEOUT_MS, options.timeoutMs), validate, lang: options.lang }));
   const progress = createProgress(io.err, io.errIsTty && documents.length > 1, documents.length);
 
   let next = 0;

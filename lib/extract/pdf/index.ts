@@ -82,6 +82,7 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
       notChecked.push({ what: `第 ${n} 页`, reason: `无法读取这一页的内容（${error instanceof Error ? error.message : String(error)}），未检查` });
     }
     options.onProgress?.(n, total);
+    if (options.onPartial && n > 1 && n < limit) options.onPartial(() => assemble(layouts.slice(0, -1), options.source), n, limit);
   }
   if (textless.length) {
     const all = textless.length === limit;

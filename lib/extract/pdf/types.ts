@@ -56,4 +56,9 @@ export interface PdfExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** Pages beyond this are not read (and are reported as not checked). */
   maxPages?: number;
+  /**
+   * After each page: the document read so far, assembled on request, without the last page read
+   * (a table on it may continue on the next). Lets the viewer draw marks while reading goes on.
+   */
+  onPartial?: (partial: () => Pick<PdfExtraction, 'doc' | 'geometry'>, done: number, total: number) => void;
 }

@@ -94,6 +94,46 @@ export function listenForPdfNavigations(): void {
   );
 }
 
+/**
+ * Right after installation the settings are the defaults (automatic opening on, no added hosts):
+ * the redirect rules go in at once, before anything is read from storage, so a PDF opened in the
+ * first seconds after installing already reaches the viewer. Called first when the background starts.
+ */
+export function registerRulesAtInstall(stillWanted: () => Promise<boolean>): void {
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason !== 'install') return;
+    const catchUp = async () => {
+      if (await stillWanted().catch(() => false)) await catchUpPdfTabs();
+    };
+    void syncPdfRedirect(true, [])
+      .catch((e: unknown) => console.warn('[预算透镜]', e))
+      // A PDF that loaded while the rules were going in is opened in the viewer all the same.
+      .then(catchUp)
+      .then(() => new Promise((resolve) => setTimeout(resolve, 2000)))
+      .then(catchUp);
+  });
+}
+
+/** Portal tabs already showing a PDF in the browser's own viewer move to Budget Lens's viewer. */
+async function catchUpPdfTabs(): Promise<void> {
+  if (pdfOpenMode() !== 'dnr') return;
+  let tabs: { id?: number; url?: string }[] = [];
+  try {
+    tabs = await browser.tabs.query({ url: portalDomains([]).map((d) => `*://*.${d}/*`) });
+  } catch {
+    return;
+  }
+  for (const tab of tabs) {
+    if (tab.id === undefined || !tab.url || !/^https?:/i.test(tab.url)) continue;
+    try {
+      const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => document.contentType });
+      if (result?.result === 'application/pdf') await browser.tabs.update(tab.id, { url: viewerUrl(tab.url) });
+    } catch {
+      // Not a page we may script (still loading, or an error page): left alone.
+    }
+  }
+}
+
 /** Brings the automatic opening in line with the settings (on/off, the user's hosts). */
 export async function syncPdfRedirect(enabled: boolean, userHosts: readonly string[]): Promise<PdfOpenMode> {
   const mode = pdfOpenMode();

@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine/report/schema';
-import { HIGHLIGHT_CSS } from './styles';
+import { HIGHLIGHT_CSS } from '../styles';
 
 /**
  * CSS Custom Highlights over the marked cells' text: colour without touching the page's DOM.

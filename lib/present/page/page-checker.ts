@@ -3,6 +3,9 @@ import { extractHtml } from '../../extract/html';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
 import { createOverlay, OVERLAY_TAG, type Overlay } from './overlay';
+import type { Lang } from '../i18n';
+import type { FindingActions } from '../presenter';
+import { linkedKey } from '../view-model';
 import { observeTables } from './observe-tables';
 
 /**
@@ -27,6 +30,11 @@ export interface PageCheckerOptions {
   analyseRemotely?: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
   /** Documents with more cells than this are analysed remotely when possible. */
   remoteAboveCells?: number;
+  lang?: Lang;
+  /** Copy, link and dismiss from the tooltip. */
+  actions?: FindingActions;
+  /** Keys of the findings dismissed on this document. */
+  hidden?: ReadonlySet<string>;
 }
 
 export interface PageChecker {
@@ -35,6 +43,7 @@ export interface PageChecker {
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
   setShowPassed(showPassed: boolean): void;
+  setHidden(hidden: ReadonlySet<string>): void;
   readonly report: Report | null;
 }
 
@@ -44,6 +53,9 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
   let started = false;
   let showInfo = options.showInfo;
   let showPassed = options.showPassed ?? false;
+  let hidden: ReadonlySet<string> = options.hidden ?? new Set();
+  // A link to a finding (…#budget-lens=<key>) is followed once, after the first check.
+  let linked = linkedKey(options.url);
   let last: { report: Report; elements: Map<string, Element> } | null = null;
 
   let generation = 0;
@@ -59,8 +71,12 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       // A newer check started meanwhile (tables changed again): its result wins.
       if (mine !== generation || signal.aborted) return null;
       const t2a = performance.now();
-      overlay ??= createOverlay(doc, signal);
-      overlay.render({ report, elements, showInfo, showPassed });
+      overlay ??= createOverlay(doc, signal, { lang: options.lang, actions: options.actions });
+      overlay.render({ report, elements, showInfo, showPassed, hidden });
+      if (linked) {
+        overlay.scrollToFinding(linked);
+        linked = null;
+      }
       const t2 = performance.now();
       performance.measure?.('budget-lens:extract', { start: t0, end: t1 });
       performance.measure?.('budget-lens:analyse', { start: t1, end: t2a });
@@ -101,12 +117,16 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
     },
     setShowInfo(next) {
       showInfo = next;
-      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed, hidden });
     },
     setShowPassed(next) {
       if (next === showPassed) return;
       showPassed = next;
-      if (last && overlay) overlay.render({ ...last, showInfo, showPassed });
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed, hidden });
+    },
+    setHidden(next) {
+      hidden = next;
+      if (last && overlay) overlay.render({ ...last, showInfo, showPassed, hidden });
     },
     get report() {
       return last?.report ?? null;

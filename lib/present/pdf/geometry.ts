@@ -1,5 +1,5 @@
 import type { PdfGeometry, PdfRect, PdfTextSpan } from '../../extract/pdf/types';
-import type { Mark, TableChip } from '../page/marks';
+import type { Mark, TableChip } from '../marks';
 
 /**
  * Where the viewer draws things, in PDF points at scale 1 (the page element scales them with a

@@ -35,6 +35,8 @@ export interface PageView {
   textOf(page: number): Promise<PageText | null>;
   /** The strings of page n's text items (no rendering), cached. */
   itemsOf(page: number): Promise<string[]>;
+  /** Resolves once the first page is on screen (or could not be drawn). */
+  readonly firstDrawn: Promise<void>;
   destroy(): void;
 }
 
@@ -66,11 +68,15 @@ interface Slot {
 
 const GAP = 12;
 
-/** Pages whose size is read before the view appears; later ones take their predecessor's until drawn. */
-const EAGER_SIZES = 200;
+/**
+ * Pages whose size is read before the view appears: only the first, so it shows at once; the
+ * others take their predecessor's size and get their own in the background (up to SIZED_PAGES).
+ */
+const EAGER_SIZES = 1;
+const SIZED_PAGES = 200;
 const A4 = { width: 595.28, height: 841.89 };
 
-/** Reads the pages' sizes (one cheap call per page, up to EAGER_SIZES), then lays out placeholders. */
+/** Reads the first page's size, lays out placeholders, and reads the other sizes in the background. */
 export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOptions): Promise<PageView> {
   const { scroller, container, signal } = options;
   const doc = container.ownerDocument;
@@ -107,6 +113,9 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     slots.push({ number: n, size, element, canvas: null, textLayer, marks, renderedScale: 0, rendering: null, task: null, layer: null, text: null, visible: false });
   }
   container.style.setProperty('--total-scale-factor', String(scale));
+  let markFirstDrawn: () => void = () => {};
+  const firstDrawn = new Promise<void>((resolve) => (markFirstDrawn = resolve));
+  void fillSizes();
 
   const observer = new view.IntersectionObserver(
     (entries) => {
@@ -137,7 +146,27 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     element.style.height = `calc(var(--total-scale-factor) * ${of.height}px)`;
   }
 
+  /** The real sizes of the pages after the first (one cheap call each), once the first page is drawn. */
+  async function fillSizes(): Promise<void> {
+    await firstDrawn;
+    let previous = slots[0]?.size ?? A4;
+    for (const slot of slots.slice(EAGER_SIZES, SIZED_PAGES)) {
+      if (signal.aborted) return;
+      try {
+        const viewport = (await pdf.getPage(slot.number)).getViewport({ scale: 1 });
+        previous = { width: viewport.width, height: viewport.height };
+      } catch {
+        // A broken page keeps its predecessor's size; drawing it will say it cannot be shown.
+      }
+      if (slot.renderedScale === 0 && (slot.size.width !== previous.width || slot.size.height !== previous.height)) {
+        slot.size = previous;
+        sizeElement(slot.element, previous);
+      }
+    }
+  }
+
   function showBroken(slot: Slot, error: unknown): void {
+    if (slot.number === 1) markFirstDrawn();
     if (signal.aborted || slot.element.querySelector('.broken')) return;
     console.warn('[预算透镜] page cannot be drawn', slot.number, error);
     const note = doc.createElement('p');
@@ -202,6 +231,7 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     slot.canvas?.remove();
     slot.canvas = canvas;
     slot.element.prepend(canvas);
+    if (slot.number === 1) markFirstDrawn();
     if (!slot.layer) {
       const layer = new TextLayer({ textContentSource: page.streamTextContent(), container: slot.textLayer, viewport });
       slot.layer = layer;
@@ -306,6 +336,7 @@ export async function createPageView(pdf: PDFDocumentProxy, options: PageViewOpt
     scrollToRect,
     textOf,
     itemsOf,
+    firstDrawn,
     destroy,
   };
 }

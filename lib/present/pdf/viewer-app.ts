@@ -4,7 +4,9 @@ import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
-import { countBySeverity } from '../page/marks';
+import { t, type Lang } from '../i18n';
+import type { FindingActions } from '../presenter';
+import { reportView } from '../view-model';
 import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';
@@ -40,6 +42,13 @@ export interface ViewerOptions {
   prepareFetch: (url: string) => Promise<void>;
   /** "打开原文件": lets this tab load the original without being redirected back, then goes there. */
   openOriginal: (url: string) => Promise<void>;
+  lang?: Lang;
+  /** Copy, link and dismiss from the pinned tooltip; `source` is the PDF's address or file name. */
+  actions?: (source: () => string) => FindingActions;
+  /** Keys of the findings dismissed on a document. */
+  hiddenFor?: (source: string) => ReadonlySet<string>;
+  /** A finding to show once checked (from a link …#budget-lens=<key>). */
+  linked?: string | null;
 }
 
 export interface Viewer {
@@ -50,6 +59,8 @@ export interface Viewer {
   whenChecked(): Promise<Report | null>;
   scrollToFinding(findingId: string): boolean;
   setShowInfo(showInfo: boolean): void;
+  /** The dismissed findings changed: drawn again without them. */
+  refreshHidden(): void;
   /** The site was switched off in the popup: the marks go (the pages stay). */
   removeMarks(): void;
 }
@@ -58,6 +69,8 @@ export interface Viewer {
 export const MAX_PAGES = DEFAULT_MAX_PAGES;
 /** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
 export const MAX_BYTES = 200 * 1024 * 1024;
+/** How often marks are drawn from the pages read so far. */
+const EARLY_EVERY_MS = 1500;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -68,6 +81,8 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
 
 export function createViewer(options: ViewerOptions): Viewer {
   const doc = options.root;
+  const v = t(options.lang).viewer;
+  applyLabels(doc, options.lang ?? 'zh');
   const scroller = byId(doc, 'scroller');
   const pagesEl = byId(doc, 'pages');
   const tip = byId(doc, 'tip');
@@ -92,6 +107,9 @@ export function createViewer(options: ViewerOptions): Viewer {
   let marks: PdfMarks | null = null;
   let showInfo = options.showInfo;
   let lastDraw: { report: Report; extraction: PdfExtraction } | null = null;
+  let currentSource = '';
+  let linked = options.linked ?? null;
+  const toolbar = doc.querySelector<HTMLElement>('.toolbar');
   let checked: Promise<Report | null> = new Promise(() => {});
   let resolveChecked: (report: Report | null) => void = () => {};
   const newCheck = () => {
@@ -161,7 +179,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (file.size > MAX_BYTES) {
       reset();
       showSource(file.name, null);
-      fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+      fail(v.tooLarge, [v.over(MAX_BYTES / 1024 / 1024)]);
       return;
     }
     await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -196,7 +214,8 @@ export function createViewer(options: ViewerOptions): Viewer {
   function notice(kind: 'error' | 'info', title: string, lines: readonly string[] = [], offerFile = false, folded = false): void {
     const box = doc.createElement(folded ? 'details' : 'div');
     box.className = `notice ${kind}`;
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    // A folded list is a disclosure widget of its own; the live region is the notices section.
+    if (!folded) box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     const head = doc.createElement(folded ? 'summary' : 'strong');
     head.textContent = title;
     box.append(head);
@@ -227,7 +246,7 @@ export function createViewer(options: ViewerOptions): Viewer {
     if (!pages || !findInput.value.trim()) return;
     const view = pages;
     if (!hits) {
-      findCount.textContent = '查找中…';
+      findCount.textContent = v.finding;
       const texts: string[] = [];
       for (let n = 1; n <= view.count; n++) texts.push((await view.itemsOf(n)).join(''));
       hits = findInPages(texts, findInput.value);
@@ -238,7 +257,7 @@ export function createViewer(options: ViewerOptions): Viewer {
       if (first > 0) hitIndex = (direction > 0 ? first : first + 1) - direction;
     }
     if (!hits.length) {
-      findCount.textContent = '无结果';
+      findCount.textContent = v.noHits;
       return;
     }
     hitIndex = (hitIndex + direction + hits.length) % hits.length;
@@ -284,46 +303,80 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function openUrl(url: string): Promise<void> {
     const { signal } = reset();
     showSource(url, url);
-    setStatus('正在下载PDF…');
+    setStatus(v.downloading);
     let bytes: Uint8Array;
     try {
       await options.prepareFetch(url).catch(() => {});
       const response = await fetch(url, { credentials: 'include', signal });
       if (!response.ok) {
-        fail(`无法获取此PDF（HTTP ${response.status}）`, ['链接可能已过期，或网站只允许在原页面中下载（例如需要登录或通过表单提交）。', '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+        fail(v.httpFailed(response.status), [v.expired, v.tryOriginal]);
         return;
       }
       if (Number(response.headers.get('content-length')) > MAX_BYTES) {
-        fail('文件过大，未打开', [`超过 ${MAX_BYTES / 1024 / 1024} MB。`]);
+        fail(v.tooLarge, [v.over(MAX_BYTES / 1024 / 1024)]);
         return;
       }
-      bytes = new Uint8Array(await response.arrayBuffer());
+      bytes = await readWithProgress(response, signal);
     } catch (error) {
       if (signal.aborted) return;
-      fail('无法获取此PDF（网络错误或没有访问权限）', [String((error as Error)?.message ?? error), '可以点“打开原文件”在浏览器中下载，然后把文件拖到此处，或选择文件。']);
+      fail(v.networkFailed, [String((error as Error)?.message ?? error), v.tryOriginal]);
       return;
     }
     if (!looksLikePdf(bytes)) {
-      fail('网站返回的不是PDF文件', ['可能是登录页、验证码页或错误页。请在原网站下载文件后拖到此处，或选择文件。']);
+      fail(v.notPdfSite, [v.notPdfSiteMore]);
       return;
     }
     await show(bytes, url, signal);
+  }
+
+  /** The body, chunk by chunk, with a progress bar: bytes of the total where the server says it. */
+  async function readWithProgress(response: Response, signal: AbortSignal): Promise<Uint8Array> {
+    const total = Number(response.headers.get('content-length')) || 0;
+    const reader = response.body?.getReader();
+    if (!reader) return new Uint8Array(await response.arrayBuffer());
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    let shown = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+      chunks.push(value);
+      received += value.length;
+      if (received > MAX_BYTES) throw new Error(v.over(MAX_BYTES / 1024 / 1024));
+      const now = performance.now();
+      if (now - shown > 100) {
+        shown = now;
+        setStatus(v.downloaded(megabytes(received), total ? megabytes(total) : null), total ? received : undefined, total || undefined);
+      }
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    performance.mark?.('budget-lens:pdf-downloaded');
+    return bytes;
   }
 
   async function openBytes(bytes: Uint8Array, name: string): Promise<void> {
     const { signal } = reset();
     showSource(name, null);
     if (!looksLikePdf(bytes)) {
-      fail('这不是PDF文件', ['请选择扩展名为 .pdf 的文件。']);
+      fail(v.notPdf, [v.notPdfMore]);
       return;
     }
     await show(bytes, name, signal);
   }
 
   function showSource(label: string, url: string | null): void {
+    currentSource = label;
     sourceName.textContent = label;
     sourceName.title = label;
-    doc.title = `${decodeName(label)} - 预算透镜`;
+    doc.title = v.title(decodeName(label));
+    const heading = doc.getElementById('doc-heading');
+    if (heading) heading.textContent = doc.title;
     original.hidden = url === null;
     if (url) {
       original.href = url;
@@ -338,7 +391,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   }
 
   async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
-    setStatus('正在打开PDF…');
+    setStatus(v.opening);
     try {
       const { wasmUrl } = options.assets;
       const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });
@@ -363,45 +416,59 @@ export function createViewer(options: ViewerOptions): Viewer {
     pageInput.value = '1';
     // Fit the width, up to 150 %: larger canvases cost more than they add on a wide screen.
     setScale(Math.min(Math.max(pages.fitWidthScale(), 0.5), 1.5));
-    marks = createPdfMarks(pages, tip, signal, (index, total) => {
-      findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
-    });
+    marks = createPdfMarks(
+      pages,
+      tip,
+      signal,
+      (index, total) => {
+        findingPos.textContent = total ? `${index >= 0 ? index + 1 : '–'}/${total}` : '0';
+      },
+      { lang: options.lang, actions: options.actions?.(() => currentSource), toolbar: () => toolbar },
+    );
+    // The first page first: reading tables keeps pdf.js's worker busy, so it starts once page 1 is on screen.
+    const drawn = pages.firstDrawn;
+    await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    if (signal.aborted) return;
+    performance.measure?.('budget-lens:pdf-first-page', { start: 0, end: performance.now() });
     await check(opened, source, signal);
   }
 
   async function check(opened: PDFDocumentProxy, source: string, signal: AbortSignal): Promise<void> {
     if (!options.extract) {
       status.hidden = true;
-      notice('info', '表格识别尚未包含在此版本中：只显示PDF，不核对。');
+      notice('info', v.noExtraction);
       resolveChecked(null);
       return;
     }
     const total = Math.min(opened.numPages, MAX_PAGES);
-    setStatus(`正在识别表格：0/${total} 页`, 0, total);
+    setStatus(v.reading(0, total), 0, total);
     let extraction: PdfExtraction;
     const t0 = performance.now();
+    const early = earlyMarks(signal);
     try {
       extraction = await options.extract(opened, {
         source,
         signal,
         maxPages: MAX_PAGES,
-        onProgress: (done, of) => setStatus(`正在识别表格：${done}/${of} 页`, done, of),
+        onProgress: (done, of) => setStatus(v.reading(done, of), done, of),
+        onPartial: early.offer,
       });
     } catch (error) {
       if (signal.aborted) return;
-      fail('无法识别此PDF中的表格', [String((error as Error)?.message ?? error)]);
+      fail(v.readFailed, [String((error as Error)?.message ?? error)]);
       return;
     }
     const t1 = performance.now();
     const extractMillis = t1 - t0;
+    early.stop();
     if (signal.aborted) return;
-    setStatus('正在核对…');
+    setStatus(v.checking);
     let report: Report;
     try {
       report = withExtractionNotes(await options.analyse(extraction.doc, extractMillis), extraction.notChecked);
     } catch (error) {
       if (signal.aborted) return;
-      fail('核对失败', [String((error as Error)?.message ?? error)]);
+      fail(v.checkFailed, [String((error as Error)?.message ?? error)]);
       return;
     }
     if (signal.aborted) return;
@@ -418,26 +485,65 @@ export function createViewer(options: ViewerOptions): Viewer {
     resolveChecked(report);
   }
 
+  /**
+   * Marks while reading goes on: every so often the pages read so far are analysed (in the
+   * background) and their finished tables' own sums drawn. Only findings inside a table that
+   * another table follows — a table still being read could look wrong — and nothing between tables
+   * or about the document, which waits for the whole file.
+   */
+  function earlyMarks(signal: AbortSignal): { offer: NonNullable<PdfExtractOptions['onPartial']>; stop(): void } {
+    let busy = false;
+    let last = performance.now();
+    let stopped = false;
+    return {
+      offer(partial) {
+        const now = performance.now();
+        if (busy || stopped || now - last < EARLY_EVERY_MS || !marks) return;
+        busy = true;
+        last = now;
+        const { doc: partDoc, geometry } = partial();
+        void options
+          .analyse(partDoc, 0)
+          .then((report) => {
+            if (stopped || signal.aborted || !marks) return;
+            const finished = new Set(report.tables.slice(0, -1).map((t) => t.id));
+            const findings = report.findings.filter((f) => f.rule.startsWith('sum.') && 'tableId' in f.location && finished.has(f.location.tableId));
+            const texts = anchorTexts(partDoc);
+            // No chips yet: a table's chip waits for the checks between tables.
+            marks.render({ report: { ...report, findings, changes: [], tables: [] }, geometry, showInfo, textOf: (anchor) => texts.get(anchor), ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+            performance.mark?.('budget-lens:pdf-early-marks');
+          })
+          .catch(() => {})
+          .finally(() => {
+            busy = false;
+          });
+      },
+      stop() {
+        stopped = true;
+      },
+    };
+  }
+
   function draw(): void {
     if (!lastDraw || !marks) return;
     const { report, extraction } = lastDraw;
     const texts = anchorTexts(extraction.doc);
-    marks.render({ report, geometry: extraction.geometry, showInfo, textOf: (anchor) => texts.get(anchor) });
+    marks.render({ report, geometry: extraction.geometry, showInfo, textOf: (anchor) => texts.get(anchor), ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+    if (linked) {
+      marks.scrollToFinding(linked);
+      linked = null;
+    }
   }
 
   function summarise(report: Report): void {
-    const counts = countBySeverity(report.findings);
-    const parts = [`${report.tables.length} 张表格`, `核对 ${report.stats.checksRun} 项`];
-    if (counts.error) parts.push(`${counts.error} 处错误`);
-    if (counts.warning) parts.push(`${counts.warning} 处警告`);
-    if (counts.info) parts.push(`${counts.info} 处尾数提示`);
-    if (!report.findings.length && report.tables.length) parts.push('未发现问题');
+    const view = reportView(report, { lang: options.lang, ...(options.hiddenFor ? { hidden: options.hiddenFor(currentSource) } : {}) });
+    const parts = [v.tables(report.tables.length), v.checks(report.stats.checksRun), view.verdict];
     if (!report.tables.length) {
-      notice('info', '此PDF中未发现预算表格', report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
+      notice('info', v.noTables, report.stats.notChecked?.map((n) => `${n.what}：${n.reason}`) ?? []);
     } else {
-      notice(report.findings.some((f) => f.severity === 'error') ? 'error' : 'info', `预算透镜：${parts.join('，')}`);
+      notice(view.counts.error ? 'error' : 'info', v.summary(parts));
       const notChecked = report.stats.notChecked ?? [];
-      if (notChecked.length) notice('info', `未核对的部分（${notChecked.length}）`, notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
+      if (notChecked.length) notice('info', v.notCheckedParts(notChecked.length), notChecked.slice(0, 30).map((n) => `${n.what}：${n.reason}`), false, true);
     }
   }
 
@@ -454,11 +560,38 @@ export function createViewer(options: ViewerOptions): Viewer {
       showInfo = next;
       draw();
     },
+    refreshHidden() {
+      draw();
+    },
     removeMarks() {
       lastDraw = null;
       marks?.destroy();
     },
   };
+}
+
+/** The toolbar's words in the reader's language (viewer.html is written in Chinese). */
+function applyLabels(doc: Document, lang: Lang): void {
+  if (lang === 'zh') return;
+  const v = t(lang).viewer;
+  doc.documentElement.lang = 'en';
+  for (const [id, text] of Object.entries(v.labels)) {
+    const el = doc.getElementById(id);
+    if (el) el.textContent = text;
+  }
+  for (const [id, text] of Object.entries(v.titles)) {
+    const el = doc.getElementById(id);
+    el?.setAttribute('title', text);
+    el?.setAttribute('aria-label', text);
+  }
+  doc.getElementById('find-input')?.setAttribute('placeholder', v.findPlaceholder);
+  doc.querySelector('.toolbar-row')?.setAttribute('aria-label', v.toolbar);
+  const brand = doc.querySelector('.brand');
+  if (brand?.lastChild) brand.lastChild.textContent = t(lang).brand;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 function decodeName(label: string): string {

@@ -126,6 +126,13 @@ describe.concurrent('budget-lens check on files', SLOW, () => {
     expect(stdout.startsWith('# 预算透镜检查报告：某某局2024年部门预算')).toBe(true);
   });
 
+  it('gives the findings in English with --lang en, the figures unchanged', async () => {
+    const [zh, en] = await Promise.all([run('check', join(dir, 'budget.html'), '--format', 'json'), run('check', join(dir, 'budget.html'), '--format', 'json', '--lang', 'en')]);
+    const [a, b] = [reportSchema.parse(JSON.parse(zh.stdout)), reportSchema.parse(JSON.parse(en.stdout))];
+    expect(b.findings.map((f) => [f.rule, f.expected, f.actual])).toEqual(a.findings.map((f) => [f.rule, f.expected, f.actual]));
+    expect(b.findings.some((f) => /^This total is/.test(f.message))).toBe(true);
+  });
+
   it('gives an empty but valid report for a page without tables', async () => {
     const { code, stdout } = await run('check', join(dir, 'empty.html'), '--format', 'json', '--fail-on', 'error');
     expect(code).toBe(0);
@@ -286,8 +293,8 @@ describe.concurrent('budget-lens check on folders (batch)', SLOW, () => {
   });
 
   it('refuses bad batch options with the usage', async () => {
-    const [jobs, timeout, resume] = await Promise.all([run('check', dir, '--jobs', '0'), run('check', dir, '--timeout', 'soon'), run('check', dir, '--resume')]);
-    for (const bad of [jobs, timeout, resume]) {
+    const [jobs, timeout, resume, lang] = await Promise.all([run('check', dir, '--jobs', '0'), run('check', dir, '--timeout', 'soon'), run('check', dir, '--resume'), run('check', dir, '--lang', 'fr')]);
+    for (const bad of [jobs, timeout, resume, lang]) {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('用法：');
     }

@@ -26,6 +26,7 @@ function fakePages() {
     scrollToRect: (rect) => void visited.push(rect),
     textOf: async () => null,
     itemsOf: async () => [],
+    firstDrawn: Promise.resolve(),
     destroy() {},
   };
   return { pages, layers, visited };
@@ -74,9 +75,9 @@ describe('findings drawn over PDF pages', () => {
     const marks = createPdfMarks(pages, tip(), controller.signal, (i, n) => steps.push([i, n]));
     marks.render({ report: sample(), geometry: geometry(), showInfo: true, textOf: () => '1' });
     expect(marks.count).toBe(3);
-    const badges = (n: number) => Array.from(layers[n]!.querySelectorAll<HTMLElement>('.badge')).map((b) => `${b.dataset.anchor}:${b.textContent}`);
-    expect(badges(0)).toEqual(['b4:!']);
-    expect(badges(1)).toEqual(['t1.r2.c2:✕', 't1.r2.c3:i']);
+    const badges = (n: number) => Array.from(layers[n]!.querySelectorAll<HTMLElement>('.badge')).map((b) => `${b.dataset.anchor}:${['error', 'warning', 'info'].find((s) => b.classList.contains(s))}`);
+    expect(badges(0)).toEqual(['b4:warning']);
+    expect(badges(1)).toEqual(['t1.r2.c2:error', 't1.r2.c3:info']);
     // The sentence crosses a line: two underline boxes, cut to its characters.
     const sentence = Array.from(layers[0]!.querySelectorAll<HTMLElement>('.mark.sentence'));
     expect(sentence).toHaveLength(2);
@@ -86,7 +87,7 @@ describe('findings drawn over PDF pages', () => {
     expect(cell.style.left).toBe('calc(var(--total-scale-factor) * 300px + 0px)');
     expect(cell.style.width).toBe('calc(var(--total-scale-factor) * 40px)');
     const chip = layers[1]!.querySelector<HTMLElement>('.chip')!;
-    expect(chip.textContent).toBe('预算透镜：1 处错误 · 1 处提示');
+    expect(chip.textContent).toBe('预算透镜：1 处错误 · 1 条提示');
     expect(chip.style.top).toContain('140px');
     expect(steps.at(-1)).toEqual([-1, 3]);
   });
@@ -107,7 +108,7 @@ describe('findings drawn over PDF pages', () => {
   it('shows the related cells on hover, steps between findings and scrolls to one by id', async () => {
     const { pages, layers, visited } = fakePages();
     const tipEl = tip();
-    const marks = createPdfMarks(pages, tipEl, controller.signal);
+    const marks = createPdfMarks(pages, tipEl, controller.signal, undefined, { actions: { copy() {}, link() {}, dismiss() {} } });
     marks.render({ report: sample(), geometry: geometry(), showInfo: true, textOf: () => '4.50' });
     const badge = layers[1]!.querySelector<HTMLButtonElement>('.badge.error')!;
     badge.dispatchEvent(new Event('pointerenter'));
@@ -128,12 +129,12 @@ describe('findings drawn over PDF pages', () => {
     expect(visited.at(-1)).toEqual(rect(2, 300, 60));
     expect(layers[1]!.querySelector('.mark.error')!.classList.contains('flash')).toBe(true);
     expect(marks.scrollToFinding('nope')).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    // The pinned tooltip offers the related cell.
-    expect(Array.from(tipEl.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['上一处', '下一处', '→ 办公费']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The pinned tooltip offers the related cell, the actions and the stepping.
+    expect(Array.from(tipEl.querySelectorAll('button')).map((b) => b.textContent)).toEqual(['办公费', '复制', '链接', '不是问题', '读取有误', '上一处', '下一处', '依次查看 1 个相关单元格', '']);
     // Clicking the shown badge again keeps one row of actions.
     layers[1]!.querySelector<HTMLButtonElement>('.badge.error')!.click();
     layers[1]!.querySelector<HTMLButtonElement>('.badge.error')!.click();
-    expect(tipEl.querySelectorAll('.tip-actions')).toHaveLength(1);
+    expect(tipEl.querySelectorAll('.tip-bar')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../../lib/present/page/marks';
-import { extraFigures, groupOf } from '../../../../lib/present/page/labels';
-import { finding, report } from './report-fixture';
+import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/present/marks';
+import { groupOf } from '../../../lib/engine/report/groups';
+import { finding, report } from './page/report-fixture';
 
 describe('marks from a report', () => {
   it('one mark per cell, with its worst severity first', () => {
@@ -44,7 +44,7 @@ describe('marks from a report', () => {
   it('chips count per table and read in Chinese', () => {
     const r = report([finding({ id: 'f1', severity: 'error' }), finding({ id: 'f2', severity: 'error' }), finding({ id: 'f3', severity: 'info' })]);
     const chips = chipsOf(r, { showInfo: true });
-    expect(chips.map((c) => chipText(c.counts))).toEqual(['预算透镜：已核对 ✓', '预算透镜：2 处错误 · 1 处提示']);
+    expect(chips.map((c) => chipText(c.counts))).toEqual(['预算透镜：已核对', '预算透镜：2 处错误 · 1 条提示']);
     expect(worstOf(chips[1]!.counts)).toBe('error');
     expect(worstOf(chips[0]!.counts)).toBeNull();
     expect(countBySeverity(r.findings)).toEqual({ error: 2, warning: 0, info: 1 });
@@ -58,12 +58,10 @@ describe('marks from a report', () => {
     expect(locationLabel({ text: '很'.repeat(50) })).toHaveLength(41);
   });
 
-  it('groups categories and adds figures only when the message lacks them', () => {
+  it('groups categories for readers', () => {
     expect(groupOf('sum')).toBe('table');
     expect(groupOf('share')).toBe('text');
     expect(groupOf('yoy')).toBe('yoy');
-    expect(extraFigures(finding({ id: 'f', severity: 'error' }))).toBe('');
-    expect(extraFigures(finding({ id: 'f', severity: 'error', message: '不相等', difference: '0.10', unit: '万元' }))).toBe('应为 19.89，实际 19.99，相差 0.10 万元');
   });
 });
 

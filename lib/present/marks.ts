@@ -1,5 +1,6 @@
-import type { Finding, Location, Report, Severity } from '../../engine/report/schema';
-import { isCellRef } from '../../engine/report/schema';
+import type { Finding, Location, Report, Severity } from '../engine/report/schema';
+import { isCellRef } from '../engine/report/schema';
+import { t, type Lang } from './i18n';
 
 /**
  * What the overlay draws, derived from a report without touching the DOM: one mark per
@@ -120,14 +121,10 @@ export function chipsOf(report: Report, options: MarkOptions): TableChip[] {
   }));
 }
 
-export const SEVERITY_NOUN: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
-/** "预算透镜：2 处错误 · 1 处提示", or "预算透镜：已核对 ✓" when the table holds nothing to mark. */
-export function chipText(counts: SeverityCounts): string {
-  const parts = (['error', 'warning', 'info'] as const)
-    .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} 处${SEVERITY_NOUN[s]}`);
-  return parts.length ? `预算透镜：${parts.join(' · ')}` : '预算透镜：已核对 ✓';
+/** "预算透镜：2 处错误 · 1 条提示", or "预算透镜：已核对" when the table holds nothing to mark. */
+export function chipText(counts: SeverityCounts, lang: Lang = 'zh'): string {
+  const dict = t(lang);
+  return dict.chip((['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => dict.chipCount[s](counts[s])));
 }
 
 export function worstOf(counts: SeverityCounts): Severity | null {
