@@ -60,6 +60,8 @@ async function main(): Promise<void> {
       dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, source(), document.title.replace(/ - (预算透镜|Budget Lens)$/, ''))),
     }),
     prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
+    // The workbook reader and its view load only when a workbook comes.
+    showWorkbook: async (input) => (await import('../../lib/present/xlsx/workbook-view')).showWorkbook(input),
     openOriginal: async (url) => {
       await sendToBackground({ type: 'open-original', url }).catch(() => {});
       location.href = url;

@@ -36,11 +36,11 @@ export const COMMANDS: Record<string, Command> = {
   --timeout 秒            每个文件的时限（默认 300）
   --out 目录              每个文件写一份报告（.json 与 .md），另写 summary.md、summary.csv
   --resume                与 --out 同用：跳过内容已报告过的文件（按内容哈希）
-  目录中的 .html、.htm、.pdf 文件（含子目录）都会核对；进度显示在终端的 stderr 上。`,
+  目录中的 .html、.htm、.pdf、.xlsx 文件（含子目录）都会核对；进度显示在终端的 stderr 上。`,
     load: () => import('./check/command'),
   },
   tables: {
-    usage: ['tables <文件.html|文件.pdf|网址> [--format csv|json|md] [--out 目录]'],
+    usage: ['tables <文件.html|文件.pdf|文件.xlsx|网址> [--format csv|json|md] [--out 目录]'],
     options: `tables 选项：列出核对所读的每张表格（续表已合并）：标题、类别、单位、页码和表格内容
   --format csv|json|md    默认 csv（每表一段）；json 为 budget-lens/tables@1
   --out 目录              每张表写一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）`,
@@ -64,7 +64,7 @@ ${Object.values(COMMANDS)
   -v, --version           显示版本
 
 退出码：0 已核对；1 有达到 --fail-on 级别的问题；2 无法核对（文件或网址不可读、目录中没有可核对的文件、
-PDF 加密或损坏、超时、用法错误）。
+PDF 或工作簿加密或损坏、.xls 旧格式、超时、用法错误）。
 `;
 
 /** Bad usage: the message, the help text, exit 2. */

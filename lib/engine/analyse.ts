@@ -6,6 +6,7 @@ import type { TableModel } from './table/model';
 import { buildTableModel, MAX_GRID_CELLS } from './table/model';
 import { expandGrid } from './table/grid';
 import { mergeContinuations } from './table/continuation';
+import { liftTitleRows } from './table/title-rows';
 import { checkTable } from './checks';
 import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
@@ -51,7 +52,8 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
   const started = performance.now();
   const notChecked: NotChecked[] = [];
   const models: TableModel[] = [];
-  for (const source of mergeContinuations(doc.tables)) {
+  // Caption rows inside a table are lifted first: a table that opens with its own title is no continuation.
+  for (const source of mergeContinuations(doc.tables.map(liftTitleRows))) {
     const model = modelOf(source, notChecked);
     if (model) models.push(model);
   }

@@ -12,6 +12,11 @@ export interface SourceCell {
   /** True when the markup says header (`<th>`, `<thead>`); many portals use plain `<td>` for headers. */
   headerMarkup: boolean;
   anchor: string;
+  /**
+   * The exact stored number when `text` shows it rounded (a workbook cell formatted `#,##0`
+   * that holds 22118861.34): analysis computes with it, `text` stays what the reader sees.
+   */
+  exact?: string;
 }
 
 /**
@@ -57,6 +62,8 @@ export interface SourceTable {
   seq: number;
   /** 1-based page number for PDFs. */
   page?: number;
+  /** The worksheet a workbook's table is on: a table never continues one on another sheet. */
+  sheet?: string;
   /** Joins of pieces continued over pages, in row order (absent: one piece). */
   seams?: TableSeam[];
   /** Readings extraction is unsure of. */

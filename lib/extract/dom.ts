@@ -1,6 +1,8 @@
 /**
- * The small DOM vocabulary extraction needs. Only APIs that both Chromium and linkedom implement,
- * and nothing that needs layout: the same code runs in the content script and in the CLI.
+ * The small DOM vocabulary extraction needs. Only what the CLI's small DOM (html-node.ts) also
+ * implements — node types, parent/child/sibling links, localName, getAttribute/hasAttribute,
+ * textContent, documentElement/head — and nothing that needs layout: the same code runs in the
+ * content script and in the CLI (test/e2e/dom-parity.test.ts compares them).
  */
 
 export const ELEMENT_NODE = 1;

@@ -30,7 +30,8 @@ const VISIBLE = /\S/;
  * DOM → SourceDocument, in one walk in reading order. Data tables (at least 2 × 2, containing no
  * other table) become tables; everything else visible becomes text blocks, one per line (a block
  * element's text, or a `<br>`-separated part of it). Runs on Chromium's DOM in the content script
- * and on linkedom in the CLI, so it uses no layout.
+ * and on the parse5 tree of lib/extract/html-node.ts in the CLI, so it uses no layout and only
+ * the DOM members dom.ts lists.
  */
 export function extractHtml(root: Document | Element, opts: { source: string }): HtmlExtraction {
   const elements = new Map<string, Element>();

@@ -25,6 +25,7 @@ const sourceCellSchema = z.object({
   colSpan: z.number().int().positive(),
   headerMarkup: z.boolean(),
   anchor: z.string(),
+  exact: z.string().optional(),
 });
 const pageNumber = z.number().int().positive().optional();
 export const sourceDocumentSchema: z.ZodType<SourceDocument> = z.object({
@@ -39,6 +40,7 @@ export const sourceDocumentSchema: z.ZodType<SourceDocument> = z.object({
       after: z.array(z.string()),
       seq: z.number().int(),
       page: pageNumber,
+      sheet: z.string().optional(),
     }),
   ),
   blocks: z.array(z.object({ anchor: z.string(), text: z.string(), kind: z.enum(['heading', 'paragraph']), seq: z.number().int(), page: pageNumber })),

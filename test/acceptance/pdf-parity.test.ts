@@ -6,14 +6,15 @@
  * What the PDF extraction cannot yet match is listed in `expectedGaps`, each with the reason seen
  * when it was recorded. A listed gap is asserted to still be a gap: when extraction improves and
  * an item starts to hold, its test fails and asks for the entry to be removed, so the list only
- * shrinks and never hides a regression.
+ * shrinks and never hides a regression. Beyond the key, a print that does not clip must add no
+ * error its HTML page lacks (the page-break splits of 000 are the one listed exception).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../lib/engine/analyse';
 import { extractHtml } from '../../lib/extract/html';
+import { parseHtmlDocument } from '../../lib/extract/html-node';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
 import type { NotChecked, Report } from '../../lib/engine/report/schema';
@@ -45,7 +46,7 @@ const expectedGaps: Record<string, Record<string, string>> = {
   },
   '002-cms.pdf': {
     '002-completeness': `${SPLIT}: the 财政拨款收入支出决算总表 breaks after its two header rows (page 7), and that header part counts as an empty table without a note`,
-    '002-tables-consistent': 'the 栏次 numbering column of the 收入支出决算总表 (1, 2, 3 …) is read as amounts: 本年收入合计 27 ≠ 1 + 2 + 3',
+    '002-tables-consistent': `${SPLIT}: the header part of the 财政拨款收入支出决算总表 (page 7) counts as an empty table without a note (its continuation's 行次 1, 2, 3 … are read as line numbers since the column kinds learned them)`,
     '002-tables': TITLE,
   },
   '002-plain.pdf': {
@@ -68,6 +69,23 @@ const expectedGaps: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Prints whose errors may still differ from their HTML page's beyond the answer key: clipped
+ * prints (the Calc export) are not held to it at all; a listed print is asserted to still add an
+ * error, so the entry is removed once it no longer does.
+ */
+const CLIPPED = new Set(['004-xlsx.pdf']);
+const addedErrorGaps: Record<string, string> = {
+  '000-cms.pdf': `${SPLIT}: the 工资福利支出 and 公用经费 detail tables are summed per page (总计 1,423,687.92 ≠ 1,296,517.32, 225,151.75 ≠ 82,874.00)`,
+};
+
+/** A page's errors, as comparable strings (label spacing and digit grouping are the page's own). */
+function errorsOf(report: Report): string[] {
+  return report.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} ${f.message.replace(/[\s\u3000]+/g, '').replace(/(\d),(?=\d{3})/g, '$1')}`);
+}
+
 interface PdfOutcome {
   report: Report;
   notChecked: NotChecked[];
@@ -76,8 +94,7 @@ interface PdfOutcome {
 const htmlReports = new Map<string, Report>();
 function htmlReport(page: string): Report {
   if (!htmlReports.has(page)) {
-    const { document } = parseHTML(readFileSync(join(fixtures, 'pages', page), 'utf8'));
-    htmlReports.set(page, analyse(extractHtml(document, { source: page }).doc));
+    htmlReports.set(page, analyse(extractHtml(parseHtmlDocument(readFileSync(join(fixtures, 'pages', page), 'utf8')), { source: page }).doc));
   }
   return htmlReports.get(page)!;
 }
@@ -104,6 +121,7 @@ function pdfOutcome(file: string): Promise<PdfOutcome> {
 const SLOW = 60_000;
 
 it('lists gaps only for printed seeds and answer-key ids that exist', () => {
+  for (const pdf of [...Object.keys(addedErrorGaps), ...CLIPPED]) expect(pdfs, `addedErrorGaps/CLIPPED name ${pdf}`).toContain(pdf);
   const ids = new Set(answerKey.map((k) => k.id));
   for (const [pdf, gaps] of Object.entries(expectedGaps)) {
     expect(pdfs, `expectedGaps names ${pdf}`).toContain(pdf);
@@ -114,6 +132,15 @@ it('lists gaps only for printed seeds and answer-key ids that exist', () => {
 describe.each(pdfs)('%s against its HTML', (pdf) => {
   const seed = pdf.slice(0, 3);
   const gaps = expectedGaps[pdf] ?? {};
+
+  // "None added": a print that does not clip reports no error its HTML page does not report.
+  it.skipIf(CLIPPED.has(pdf))('adds no error that its HTML page does not report', async () => {
+    const html = errorsOf(htmlReport(htmlOf(pdf)));
+    const added = errorsOf((await pdfOutcome(pdf)).report).filter((e) => !html.includes(e));
+    const gap = addedErrorGaps[pdf];
+    if (gap === undefined) expect(added).toEqual([]);
+    else expect(added.length, `${pdf} no longer adds errors: remove it from addedErrorGaps (was: ${gap})`).toBeGreaterThan(0);
+  }, SLOW);
 
   it('is read in full (no page left unchecked)', async () => {
     expect((await pdfOutcome(pdf)).notChecked).toEqual([]);

@@ -6,9 +6,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../lib/extract/html';
+import { parseHtmlDocument } from '../../lib/extract/html-node';
 import { analyse } from '../../lib/engine/analyse';
 import type { Report } from '../../lib/engine/report/schema';
 import { answerKey } from '../helpers/answer-key';
@@ -18,8 +18,7 @@ const pages = readdirSync(pagesDir).filter((name) => /^\d{3}-[a-z]+\.html$/.test
 const styles = [...new Set(pages.map((name) => name.slice(4, -5)))];
 
 function reportOf(page: string): Report {
-  const { document } = parseHTML(readFileSync(join(pagesDir, page), 'utf8'));
-  return analyse(extractHtml(document, { source: page }).doc);
+  return analyse(extractHtml(parseHtmlDocument(readFileSync(join(pagesDir, page), 'utf8')), { source: page }).doc);
 }
 
 const cache = new Map<string, Report>();

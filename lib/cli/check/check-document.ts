@@ -21,7 +21,8 @@ export interface CheckTask {
 }
 
 export type CheckOutcome =
-  | { kind: 'report'; index: number; source: string; sha256: string; report: Report; millis: number }
+  /** `notes`: lines for stderr that qualify the report (a workbook's rounded display values). */
+  | { kind: 'report'; index: number; source: string; sha256: string; report: Report; millis: number; notes?: string[] }
   /** --resume: this content was reported before. */
   | { kind: 'skipped'; index: number; source: string; sha256: string; millis: number }
   | { kind: 'failed'; index: number; message: string; millis: number };
@@ -36,12 +37,19 @@ export async function checkDocument(task: CheckTask, reported: ReadonlySet<strin
   const sha256 = createHash('sha256').update(loaded.bytes).digest('hex');
   if (reported.has(sha256)) return { kind: 'skipped', index, source, sha256, millis: millis() };
   let report: Report;
+  let notes: string[] = [];
   try {
     if (loaded.kind === 'pdf') {
       const { checkPdf } = await import('./check-pdf');
       const checked = await checkPdf(source, loaded.bytes);
       if ('failed' in checked) return { kind: 'failed', index, message: checked.failed, millis: millis() };
       report = checked.report;
+    } else if (loaded.kind === 'xlsx') {
+      const { checkXlsx } = await import('./check-xlsx');
+      const checked = await checkXlsx(source, loaded.bytes);
+      if ('failed' in checked) return { kind: 'failed', index, message: checked.failed, millis: millis() };
+      report = checked.report;
+      notes = checked.notes;
     } else {
       const { checkHtml } = await import('./check-html');
       report = checkHtml(source, loaded.text);
@@ -54,7 +62,7 @@ export async function checkDocument(task: CheckTask, reported: ReadonlySet<strin
   } catch (error) {
     return { kind: 'failed', index, message: internalFailure(source, error), millis: millis() };
   }
-  return { kind: 'report', index, source, sha256, report, millis: millis() };
+  return { kind: 'report', index, source, sha256, report, millis: millis(), ...(notes.length ? { notes } : {}) };
 }
 
 async function validated(report: Report): Promise<Report> {

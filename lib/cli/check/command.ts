@@ -134,6 +134,7 @@ export async function run(args: string[], { io, workerUrl }: CommandContext): Pr
       row = { ...entry.row, input: task.input, status: 'resumed' };
     } else {
       report = outcome.report;
+      for (const note of outcome.notes ?? []) progress.message(note);
       row = checkedRow(task.input, report, outcome.millis, { sha256: outcome.sha256 });
       if (outDir) {
         try {

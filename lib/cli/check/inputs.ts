@@ -6,12 +6,13 @@ import { errorCode } from '../errors';
 
 /**
  * The arguments of `check` → the documents to check. A directory stands for every disclosure in
- * it and below (HTML pages and PDFs, in name order; hidden folders and node_modules skipped,
+ * it and below (HTML pages, PDFs and workbooks, in name order; legacy .xls, which cannot be read,
+ * only when named; hidden folders and node_modules skipped,
  * symbolic links to folders not followed, so a loop cannot trap the walk). Files and addresses
  * are taken as given; a missing file is left for the reader to report (ENOENT), like any
  * unreadable one.
  */
-export const DOCUMENT_EXTENSIONS = /\.(html?|shtml|xhtml|pdf)$/i;
+export const DOCUMENT_EXTENSIONS = /\.(html?|shtml|xhtml|pdf|xlsx|xlsm)$/i;
 
 export interface Expanded {
   documents: string[];
@@ -33,7 +34,7 @@ export async function expandInputs(args: string[]): Promise<Expanded> {
     directories += 1;
     try {
       const found = await walk(arg, true);
-      if (found.length === 0) problems.push(`目录中没有可核对的文件（.html、.htm、.pdf）：${arg}`);
+      if (found.length === 0) problems.push(`目录中没有可核对的文件（.html、.htm、.pdf、.xlsx）：${arg}`);
       documents.push(...found);
     } catch (error) {
       problems.push(`无法读取目录 ${arg}：${errorCode(error)}`);

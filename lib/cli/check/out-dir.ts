@@ -94,7 +94,7 @@ export function fileStem(input: string): string {
     // Not a URL after all: use it as a path.
   }
   name = name.split(/[\\/]/).at(-1) ?? name;
-  name = name.replace(/\.(html?|shtml|xhtml|pdf)$/i, '');
+  name = name.replace(/\.(html?|shtml|xhtml|pdf|xlsx|xlsm|xls)$/i, '');
   const safe = [...name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').replace(/^[.\s]+|[.\s]+$/g, '')].slice(0, 60).join('');
   return safe || 'document';
 }

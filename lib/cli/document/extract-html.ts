@@ -1,17 +1,11 @@
-import { parseHTML } from 'linkedom';
 import type { SourceDocument } from '../../engine/source';
 import { extractHtml } from '../../extract/html';
+import { parseHtmlDocument } from '../../extract/html-node';
 
-/** An HTML page parsed by linkedom (loaded only for HTML inputs; the extension uses the browser's DOM). */
-export function parseHtmlPage(html: string): Document {
-  return parseHTML(asDocument(html)).document as unknown as Document;
-}
-
+/**
+ * An HTML page → SourceDocument, on a standard-conforming parse (lib/extract/html-node.ts: the
+ * tree Chromium builds). Loaded only for HTML inputs.
+ */
 export function extractHtmlSource(source: string, html: string): SourceDocument {
-  return extractHtml(parseHtmlPage(html), { source }).doc;
-}
-
-/** linkedom parses a fragment into loose top-level nodes; give it the document browsers would build. */
-function asDocument(html: string): string {
-  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return extractHtml(parseHtmlDocument(html), { source }).doc;
 }

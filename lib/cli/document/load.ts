@@ -5,11 +5,13 @@ import { errorCode } from '../errors';
 
 /**
  * One input (a path, a file: URL or an http(s) address) read into bytes and told apart: an HTML
- * page (decoded), a PDF, or a one-line reason it cannot be checked.
+ * page (decoded), a PDF, a workbook (any ZIP or OLE file: the workbook reader says what it is
+ * when it is not one), or a one-line reason it cannot be checked.
  */
 export type Loaded =
   | { kind: 'html'; source: string; text: string; bytes: Uint8Array }
   | { kind: 'pdf'; source: string; bytes: Uint8Array }
+  | { kind: 'xlsx'; source: string; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 
 export const FETCH_TIMEOUT_MS = 20_000;
@@ -31,8 +33,7 @@ export async function load(input: string, fetchTimeoutMs = FETCH_TIMEOUT_MS): Pr
   }
   if (bytes.length > MAX_BYTES) return { kind: 'failed', message: `文件过大，未核对：${input}（${bytes.length} 字节）` };
   if (/\.pdf$/i.test(path) || looksLikePdf(bytes)) return { kind: 'pdf', source: input, bytes };
-  const office = officeFile(bytes);
-  if (office) return { kind: 'failed', message: `不是 HTML 页面：${input}（${office}，暂不支持）` };
+  if (officeFile(bytes) || /\.(xlsx|xlsm|xls)$/i.test(path)) return { kind: 'xlsx', source: input, bytes };
   return { kind: 'html', source: input, text: decodeHtml(bytes).text, bytes };
 }
 
@@ -43,7 +44,7 @@ async function loadUrl(url: string, timeoutMs: number): Promise<Loaded> {
       redirect: 'follow',
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
-        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8',
+        accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0.9,*/*;q=0.8',
         // Some portals turn away clients that do not look like a browser.
         'user-agent': 'Mozilla/5.0 (compatible; budget-lens CLI)',
       },
@@ -66,9 +67,9 @@ async function loadUrl(url: string, timeoutMs: number): Promise<Loaded> {
   if (looksLikePdf(bytes) || (contentType && /\bpdf\b/i.test(contentType)) || (!contentType && /\.pdf$/i.test(new URL(source).pathname))) {
     return { kind: 'pdf', source, bytes };
   }
-  const office = officeFile(bytes);
-  if (office || (contentType && /^(image|audio|video|font)\//i.test(contentType))) {
-    return { kind: 'failed', message: `不是 HTML 页面：${url}（${office ?? contentType}，暂不支持）` };
+  if (officeFile(bytes)) return { kind: 'xlsx', source, bytes };
+  if (contentType && /^(image|audio|video|font)\//i.test(contentType)) {
+    return { kind: 'failed', message: `不是 HTML 页面：${url}（${contentType}，暂不支持）` };
   }
   return { kind: 'html', source, text: decodeHtml(bytes, contentType).text, bytes };
 }
@@ -97,7 +98,7 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array> 
   return bytes;
 }
 
-/** Word and Excel files are common on portals next to the HTML; say what they are. */
+/** Word and Excel files are common on portals next to the HTML: ZIP (.xlsx, .docx) or OLE (.xls, .doc). */
 function officeFile(bytes: Uint8Array): string | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'Office/ZIP 文件';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'Word/Excel 97 文件';

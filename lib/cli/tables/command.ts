@@ -30,7 +30,12 @@ export async function run(args: string[], { io }: CommandContext): Promise<numbe
     io.err(`${loaded.message}\n`);
     return EXIT.cannotCheck;
   }
-  const extracted = loaded.kind === 'pdf' ? await extractPdf(loaded.source, loaded.bytes) : { doc: await extractHtml(loaded.source, loaded.text), notChecked: [] };
+  const extracted =
+    loaded.kind === 'pdf'
+      ? await extractPdf(loaded.source, loaded.bytes)
+      : loaded.kind === 'xlsx'
+        ? await extractXlsx(loaded.source, loaded.bytes)
+        : { doc: await extractHtml(loaded.source, loaded.text), notChecked: [] };
   if ('failed' in extracted) {
     io.err(`${extracted.failed}\n`);
     return EXIT.cannotCheck;
@@ -55,6 +60,11 @@ export async function run(args: string[], { io }: CommandContext): Promise<numbe
 async function extractHtml(source: string, html: string): Promise<SourceDocument> {
   const { extractHtmlSource } = await import('../document/extract-html');
   return extractHtmlSource(source, html);
+}
+
+async function extractXlsx(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {
+  const { extractXlsxSource } = await import('../document/extract-xlsx');
+  return extractXlsxSource(source, bytes, '未能读取');
 }
 
 async function extractPdf(source: string, bytes: Uint8Array): Promise<{ doc: SourceDocument; notChecked: NotChecked[] } | { failed: string }> {

@@ -67,7 +67,14 @@ function tidy(text: string): string {
 /** Split one text line into its visual segments (tabs or runs of spaces), joining letter-spaced words. */
 function segmentsOf(line: string): string[] {
   if (typeof line !== 'string' || line.length > MAX_LINE) return [];
-  const raw = line.replace(/[\u00a0\u3000]/g, ' ').split(/\t|\s{2,}/).map(tidy).filter(Boolean);
+  // A unit or organisation line run into the title with one space ("…支出表 单位：万元", as a
+  // <caption> holding both reads) is a segment of its own.
+  const raw = line
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/\s+(?=[(（]?\s*(?:金额|计量)?\s*单\s*位\s*[:：]|(?:编制|填报)?\s*部\s*门\s*[:：])/g, '\t')
+    .split(/\t|\s{2,}/)
+    .map(tidy)
+    .filter(Boolean);
   // "收  支  总  表" comes out of PDFs as one-character segments: that is one word.
   if (raw.length > 1 && raw.every((s) => s.length <= 2)) return [raw.join('')];
   return raw;
@@ -110,8 +117,8 @@ function readLine(line: string): Line {
 
 /**
  * Choose the title among the lines just above a table (nearest last) and its `<caption>`.
- * Preference: the nearest line that names a catalogued table and ends like a title ("…表",
- * "…表（按…）"); the caption if it names one; the nearest line that names one; the nearest line
+ * Preference: the caption if it names a catalogued table; the nearest line that names one and
+ * ends like a title ("…表", "…表（按…）"); the nearest line that names one; the nearest line
  * ending like a title; the caption; nothing.
  */
 export function pickTableTitle(before: readonly string[], caption: string): PickedTitle {
@@ -126,11 +133,14 @@ export function pickTableTitle(before: readonly string[], caption: string): Pick
     return -1;
   };
 
-  let index = nearest((t) => known(t) && titled(t));
+  // A catalogued <caption> is the table's own title; a line above may belong to an empty table
+  // that was left out ("收入总表" then "本表无数据", then the next table).
+  let index = -1;
   let title: string | undefined;
   let fromCaption = false;
-  if (index < 0 && known(cap.title)) fromCaption = true;
+  if (known(cap.title)) fromCaption = true;
   else {
+    index = nearest((t) => known(t) && titled(t));
     if (index < 0) index = nearest(known);
     if (index < 0) index = nearest(titled);
     if (index < 0 && cap.title) fromCaption = true;

@@ -38,7 +38,8 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
   const merged: SourceTable[] = [];
   for (const table of tables) {
     const previous = merged.at(-1);
-    if (previous && previous.page !== undefined && table.page === undefined) {
+    // A worksheet starts afresh: its first table is never the rest of the previous sheet's.
+    if ((previous && previous.page !== undefined && table.page === undefined) || previous?.sheet !== table.sheet) {
       merged.push(table);
       continue;
     }

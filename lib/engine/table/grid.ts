@@ -12,6 +12,8 @@ export interface GridCell {
   /** Anchor of the origin cell, empty for positions the markup left out (ragged rows). */
   anchor: string;
   headerMarkup: boolean;
+  /** The exact stored number behind a rounded display (spreadsheets; see SourceCell.exact). */
+  exact?: string;
   /** Parsed amount, filled on first use by cellValue(). */
   value?: CellValue;
 }
@@ -47,6 +49,7 @@ export function expandGrid(rows: SourceCell[][]): Grid {
         anchor: cell.anchor,
         headerMarkup: cell.headerMarkup,
       };
+      if (cell.exact !== undefined) placed.exact = cell.exact;
       for (let dr = 0; dr < rowSpan; dr += 1) {
         const target = cells[r + dr]!;
         for (let dc = 0; dc < colSpan; dc += 1) {
@@ -73,6 +76,14 @@ export function isOrigin(cell: GridCell, row: number, col: number): boolean {
 
 /** The parsed amount of a grid cell, computed once per origin cell (checks read cells many times). */
 export function cellValue(cell: GridCell): CellValue {
-  cell.value ??= parseAmount(cell.text);
+  cell.value ??= exactOrShown(cell);
   return cell.value;
+}
+
+/** A rounded display computes with the stored number, keeping the shown text as `raw`. */
+function exactOrShown(cell: GridCell): CellValue {
+  const shown = parseAmount(cell.text);
+  if (cell.exact === undefined || shown.kind !== 'number') return shown;
+  const exact = parseAmount(cell.exact);
+  return exact.kind === 'number' ? { ...exact, raw: shown.raw, grouped: shown.grouped } : shown;
 }

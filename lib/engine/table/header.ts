@@ -2,6 +2,7 @@ import type { Grid, GridCell } from './grid';
 import { isOrigin } from './grid';
 import { cellValue } from './grid';
 import { compactText } from '../amount/normalize';
+import { titleRowsOf } from './title-rows';
 
 /**
  * Column-number rows ("** ** 1 2 3", "栏次 1 2", "1=2+3") label columns, they are not data:
@@ -37,6 +38,11 @@ function hasNumber(cells: GridCell[], row: number): boolean {
 }
 
 export interface HeaderSplit {
+  /**
+   * Leading rows that are the table's title, meta and unit lines written inside the table
+   * ("2024年部门收支总表", "部门：…  单位：万元"): they name no column and are not data.
+   */
+  titleRows: number[];
   /** First body (data) row; equals grid.height for tables without data. */
   bodyStart: number;
   /** Header rows that carry column names (column-number rows excluded). */
@@ -63,8 +69,9 @@ export function splitHeader(grid: Grid): HeaderSplit {
   // Leading body rows whose amounts are all blank ("一、一般公共服务支出" with nothing in it) have
   // no number to show they are data; their numbering or code does.
   while (bodyStart > 1 && bodyStart < grid.height && looksLikeDataRow(grid, bodyStart - 1)) bodyStart -= 1;
+  const titleRows = titleRowsOf(grid, bodyStart);
   const nameRows: number[] = [];
-  for (let r = 0; r < bodyStart; r += 1) if (!numberRows.has(r)) nameRows.push(r);
+  for (let r = titleRows.length; r < bodyStart; r += 1) if (!numberRows.has(r)) nameRows.push(r);
   // Tables continued over pages repeat their header rows (续表): those are not data either.
   const headerTexts = nameRows.map((r) => rowTexts(grid, r)).filter((t) => t.length >= 2);
   for (let r = bodyStart; r < grid.height; r += 1) {
@@ -72,7 +79,7 @@ export function splitHeader(grid: Grid): HeaderSplit {
     const texts = rowTexts(grid, r);
     if (texts.length >= 2 && headerTexts.some((h) => sameTexts(h, texts))) numberRows.add(r);
   }
-  return { bodyStart, nameRows, numberRows };
+  return { titleRows, bodyStart, nameRows, numberRows };
 }
 
 const DATA_LABEL = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)）]|\d{3,7}$)/;

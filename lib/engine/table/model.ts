@@ -1,4 +1,4 @@
-import type { SourceTable } from '../source';
+import type { ReadingDoubt, SourceTable } from '../source';
 import type { Grid } from './grid';
 import { expandGrid } from './grid';
 import type { HeaderSplit } from './header';
@@ -31,6 +31,12 @@ export interface TableModel {
   header: HeaderSplit;
   columns: ColumnInfo[];
   panels: PanelModel[];
+  /**
+   * Readings that are guesses (rows are grid rows): extraction's own (SourceTable.doubts) and
+   * the model's — a column kind told by its values against or without its header. A finding
+   * resting on one is a possible misreading, never more than a warning.
+   */
+  doubts: ReadingDoubt[];
 }
 
 /** Grids beyond this many positions are reported as not checked instead of analysed. */
@@ -58,6 +64,11 @@ export interface TableIdentity {
   number?: string;
 }
 
+/** A guessed column kind unsettles the whole column (header and body). */
+function columnDoubts(columns: ColumnInfo[]): ReadingDoubt[] {
+  return columns.filter((c) => c.guess && c.kind === 'amount').map((c) => ({ col: c.index, reason: c.guess! }));
+}
+
 /** The whole structural reading of one table: grid, header, columns, panels, rows, unit. */
 export function buildTableModel(source: SourceTable, identity: TableIdentity, grid = expandGrid(source.rows)): TableModel {
   const header = splitHeader(grid);
@@ -78,5 +89,6 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     header,
     columns,
     panels,
+    doubts: [...(Array.isArray(source.doubts) ? source.doubts : []), ...columnDoubts(columns)],
   };
 }

@@ -26,9 +26,12 @@ export interface BodyRow {
   /** Values of the panel's amount columns by grid column; spanned continuations read as blank. */
   values: Map<number, CellValue>;
   /**
-   * Which of the panel's label columns this row's own label starts in (procurement tables put
-   * 品目, 专项 and 物品 in successive columns, so the column is the level). Absent when the
-   * panel has one label column.
+   * The row's level among the panel's label columns (procurement tables put 品目, 专项 and 物品
+   * in successive columns, so the column is the level): the label column its own label starts
+   * in, or the first column of that column's level when the column is an attribute of a level
+   * (经济科目 beside every 专项名称). A group label written once and left blank below (the 专项
+   * "商品和服务支出" over 培训费 and 会议费) does not make the rows under it deeper. Absent
+   * when the panel has one label column.
    */
   labelColumn?: number;
 }
@@ -112,6 +115,7 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
       values,
     });
   }
+  levelLabelColumns(rows, textColumns.map((c) => c.index), grid);
   const kept = rows.filter((row) => row.role !== 'blank');
   // Coded tables often leave the 合计 label off their first row (a lost merged cell).
   const first = kept[0];
@@ -121,6 +125,22 @@ export function panelRows(grid: Grid, split: HeaderSplit, panel: Panel, unitPref
     first.key = '合计';
   }
   return kept;
+}
+
+/**
+ * Label columns that every row starting in the column before also fills are attributes of that
+ * column's level (专项名称 | 经济科目): a row starting there — its group label written once above
+ * — is at that level, not one deeper.
+ */
+function levelLabelColumns(rows: BodyRow[], columns: number[], grid: Grid): void {
+  if (columns.length < 2) return;
+  const level = columns.map((_, k) => k);
+  for (let k = 1; k < columns.length; k += 1) {
+    const starting = rows.filter((row) => row.labelColumn === k - 1);
+    const fills = (row: BodyRow) => Boolean(grid.cells[row.row]![columns[k]!]!.text);
+    if (starting.length >= 2 && starting.every(fills)) level[k] = level[k - 1]!;
+  }
+  for (const row of rows) if (row.labelColumn !== undefined) row.labelColumn = level[row.labelColumn]!;
 }
 
 /**

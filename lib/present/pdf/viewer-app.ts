@@ -11,6 +11,8 @@ import { findInPages, itemStarts, locate, type FindHit } from './find';
 import { createPageView, type PageView } from './pages';
 import { createPdfMarks, type PdfMarks } from './pdf-marks';
 import { anchorTexts, looksLikePdf, withExtractionNotes } from './source-helpers';
+import { containerKind } from '../../extract/xlsx/sniff';
+import type { ShowWorkbookInput, WorkbookView } from '../xlsx/workbook-view';
 
 /**
  * The PDF viewer page's behaviour, free of browser.* (the entrypoint passes in what needs the
@@ -42,6 +44,8 @@ export interface ViewerOptions {
   prepareFetch: (url: string) => Promise<void>;
   /** "打开原文件": lets this tab load the original without being redirected back, then goes there. */
   openOriginal: (url: string) => Promise<void>;
+  /** Workbooks (.xlsx): drawn as HTML tables and marked like a page; loaded on demand (lib/present/xlsx). */
+  showWorkbook?: (input: ShowWorkbookInput) => Promise<{ view: WorkbookView } | { failure: string } | null>;
   lang?: Lang;
   /** Copy, link and dismiss from the pinned tooltip; `source` is the PDF's address or file name. */
   actions?: (source: () => string) => FindingActions;
@@ -105,6 +109,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   let pdf: PDFDocumentProxy | null = null;
   let pages: PageView | null = null;
   let marks: PdfMarks | null = null;
+  let book: WorkbookView | null = null;
   let showInfo = options.showInfo;
   let lastDraw: { report: Report; extraction: PdfExtraction } | null = null;
   let currentSource = '';
@@ -125,8 +130,12 @@ export function createViewer(options: ViewerOptions): Viewer {
   on('zoom-out', 'click', () => zoomBy(-1));
   on('zoom-in', 'click', () => zoomBy(1));
   on('zoom-fit', 'click', () => pages && setScale(pages.fitWidthScale()));
-  on('finding-prev', 'click', () => marks?.step(-1));
-  on('finding-next', 'click', () => marks?.step(1));
+  const stepBook = (direction: 1 | -1) => {
+    const { index, total } = book!.step(direction);
+    findingPos.textContent = total ? `${index + 1}/${total}` : '0';
+  };
+  on('finding-prev', 'click', () => (book ? stepBook(-1) : marks?.step(-1)));
+  on('finding-next', 'click', () => (book ? stepBook(1) : marks?.step(1)));
   on('find-prev', 'click', () => void findStep(-1));
   on('find-next', 'click', () => void findStep(1));
   findInput.addEventListener('keydown', (event) => {
@@ -288,6 +297,9 @@ export function createViewer(options: ViewerOptions): Viewer {
     marks = null;
     pages = null;
     lastDraw = null;
+    book?.destroy();
+    book = null;
+    doc.body.classList.remove('workbook');
     hits = null;
     findCount.textContent = '';
     findingPos.textContent = '';
@@ -322,6 +334,7 @@ export function createViewer(options: ViewerOptions): Viewer {
       fail(v.networkFailed, [String((error as Error)?.message ?? error), v.tryOriginal]);
       return;
     }
+    if (options.showWorkbook && containerKind(bytes)) return showBook(bytes, url, signal);
     if (!looksLikePdf(bytes)) {
       fail(v.notPdfSite, [v.notPdfSiteMore]);
       return;
@@ -363,11 +376,40 @@ export function createViewer(options: ViewerOptions): Viewer {
   async function openBytes(bytes: Uint8Array, name: string): Promise<void> {
     const { signal } = reset();
     showSource(name, null);
+    if (options.showWorkbook && containerKind(bytes)) return showBook(bytes, name, signal);
     if (!looksLikePdf(bytes)) {
       fail(v.notPdf, [v.notPdfMore]);
       return;
     }
     await show(bytes, name, signal);
+  }
+
+  /** A workbook instead of a PDF: the same notices, popup and finding steps, its sheets as HTML. */
+  async function showBook(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
+    doc.body.classList.add('workbook');
+    const shown = await options.showWorkbook!({
+      doc,
+      container: pagesEl,
+      bytes,
+      source,
+      signal,
+      showInfo,
+      analyse: options.analyse,
+      onStatus: (text) => setStatus(text),
+      overlay: { lang: options.lang, actions: options.actions?.(() => currentSource) },
+      ...(options.hiddenFor ? { hidden: () => options.hiddenFor!(currentSource) } : {}),
+    });
+    if (!shown) return;
+    if ('failure' in shown) {
+      fail(options.lang === 'en' ? 'This workbook cannot be read' : '无法读取此工作簿', [shown.failure]);
+      return;
+    }
+    book = shown.view;
+    signal.addEventListener('abort', () => book?.destroy(), { once: true });
+    status.hidden = true;
+    summarise(book.report);
+    options.onReport(book.report, source);
+    resolveChecked(book.report);
   }
 
   function showSource(label: string, url: string | null): void {
@@ -548,6 +590,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   }
 
   function scrollToFinding(findingId: string): boolean {
+    if (book) return book.scrollToFinding(findingId);
     return marks?.scrollToFinding(findingId) ?? false;
   }
 
@@ -558,14 +601,17 @@ export function createViewer(options: ViewerOptions): Viewer {
     scrollToFinding,
     setShowInfo(next) {
       showInfo = next;
+      book?.setShowInfo(next);
       draw();
     },
     refreshHidden() {
+      book?.refresh();
       draw();
     },
     removeMarks() {
       lastDraw = null;
       marks?.destroy();
+      book?.destroy();
     },
   };
 }

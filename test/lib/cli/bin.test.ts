@@ -10,6 +10,8 @@ import { reportSchema } from '../../../lib/engine/report/schema';
 import { FINDINGS_CSV_COLUMNS } from '../../../lib/engine/report/format-findings-csv';
 import { encodeGbk } from '../extract/gbk-bytes';
 import { ensureBuilt } from '../../../scripts/build-cli.mjs';
+import { legacyXls, SMALL_STYLES, smallTable } from '../../../scripts/fixtures/xlsx-hostile';
+import { writeXlsx } from '../../../scripts/fixtures/xlsx-writer';
 
 /**
  * The real command: bin/budget-lens.mjs running the built bundle (dist/cli), worker threads and
@@ -54,6 +56,10 @@ const gbkPage = (title: string, meta: string) =>
 
 let dir = '';
 let server: Server;
+/** A small workbook whose 合计 is 0.10 off its items. */
+const wrongTotal = smallTable();
+wrongTotal[3]![2] = { value: 125.7, style: 3 };
+const workbook = writeXlsx({ sheets: [{ name: '一般公共预算支出表', rows: wrongTotal }], styles: SMALL_STYLES });
 let base = '';
 
 beforeAll(async () => {
@@ -63,6 +69,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'budget.html'), BUDGET_PAGE);
   writeFileSync(join(dir, 'empty.html'), '<html><head><title>通知</title></head><body><p>没有表格。</p></body></html>');
   writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n');
+  writeFileSync(join(dir, 'budget.xlsx'), workbook);
+  writeFileSync(join(dir, 'old.xls'), legacyXls());
 
   server = createServer((req, res) => {
     switch (req.url) {
@@ -80,6 +88,10 @@ beforeAll(async () => {
         return;
       case '/never-answers':
         // Holds the connection open without answering: only the timeout ends it.
+        return;
+      case '/attachment?id=9':
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(workbook);
         return;
       case '/download.do?id=7':
         res.writeHead(200, { 'content-type': 'application/pdf' });
@@ -309,5 +321,33 @@ describe('budget-lens tables', SLOW, () => {
     const dump = JSON.parse(stdout) as { schema: string; tables: Array<{ rows: string[][] }> };
     expect(dump.schema).toBe('budget-lens/tables@1');
     expect(dump.tables[0]!.rows[1]).toEqual(['合计', '30.00']);
+  });
+});
+
+describe.concurrent('budget-lens on workbooks', SLOW, () => {
+  it('checks an .xlsx file: its table, the error with its arithmetic, exit 1 with --fail-on error', async () => {
+    const { code, stdout, stderr } = await run('check', join(dir, 'budget.xlsx'), '--fail-on', 'error');
+    expect(stderr).toBe('');
+    expect(stdout).toContain('《一般公共预算支出表》');
+    expect(stdout).toContain('125.70');
+    expect(code).toBe(1);
+  });
+
+  it('checks a workbook served as octet-stream from an address without .xlsx', async () => {
+    const { code, stdout } = await run('check', `${base}/attachment?id=9`, '--format', 'json');
+    expect(code).toBe(0);
+    expect(reportSchema.parse(JSON.parse(stdout)).tables).toHaveLength(1);
+  });
+
+  it('prints the tables of a workbook', async () => {
+    const { code, stdout } = await run('tables', join(dir, 'budget.xlsx'), '--format', 'csv');
+    expect(code).toBe(0);
+    expect(stdout).toContain('一般公共服务支出');
+  });
+
+  it('a legacy .xls: exit 2 with the reason it is not read', async () => {
+    const { code, stderr } = await run('check', join(dir, 'old.xls'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('Excel 97-2003 工作簿（.xls）暂不支持');
   });
 });

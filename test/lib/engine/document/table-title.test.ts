@@ -84,6 +84,10 @@ describe('pickTableTitle and the caption', () => {
     expect(pickTableTitle([], '公开05表 一般公共预算财政拨款支出决算表')).toEqual({ title: '一般公共预算财政拨款支出决算表', number: '公开05表' });
   });
 
+  it('prefers a catalogued caption to a catalogued line above (the title of a table left out)', () => {
+    expect(pickTableTitle(['收入总表', '单位：万元'], '支出总表 单位：万元')).toEqual({ title: '支出总表' });
+  });
+
   it('prefers a catalogued line above over an uncatalogued caption', () => {
     expect(pickTableTitle(['支出总表', '单位：万元'], 'Table 3')).toEqual({ title: '支出总表' });
   });

@@ -1,0 +1,3 @@
+import { variantSuite } from '../../helpers/markup-variants';
+
+variantSuite('001');
