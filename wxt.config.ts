@@ -41,10 +41,15 @@ export default defineConfig({
     // Extra portal hosts the user adds; requested from the popup, registered by the background.
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '预算透镜' },
-    // pdf.js decodes JPEG 2000 and JBIG2 images (scanned disclosures) with WebAssembly; nothing else is relaxed.
-    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
+    // pdf.js decodes JPEG 2000 and JBIG2 images (scanned disclosures) with WebAssembly; nothing else
+    // is relaxed. No page may frame an extension page (a framed viewer's popup would act on the wrong tab).
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; frame-ancestors 'none';" },
     // The viewer is the target of redirected navigations, which requires it to be web-accessible.
-    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'] }],
+    // Chrome: only under the per-session dynamic id, so no page can find, frame or drive it (or
+    // fingerprint the extension by it). Firefox's moz-extension:// ids are random per install already.
+    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
+    // The content script (an unlisted script, see entrypoints/page-checker.ts), on portal pages.
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['page-checker.js'], run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'budget-lens@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),

@@ -1,53 +1,58 @@
 import { analyse } from '../lib/engine/analyse';
 import { setTabBadge } from '../lib/platform/action';
-import { backgroundBoundMessage, listen } from '../lib/platform/messages';
+import { acceptLifetimePorts } from '../lib/platform/lifetime';
+import { listenInBackground } from '../lib/platform/messages';
 import { allowOriginal, createContextMenu, forgetTab, listenForPdfNavigations, registerRulesAtInstall, setViewerReferer, syncPdfRedirect } from '../lib/platform/pdf-open/intercept';
 import { onPermissionsChanged, registerUserHosts } from '../lib/platform/scripting';
 import { clearTabSummary, loadSettings, loadTabSummary, saveTabSummary, updateSettings, watchSettings } from '../lib/platform/storage';
-import { onTabClosed, onTabNavigated } from '../lib/platform/tabs';
+import { onStartup, onTabClosed, onTabNavigated } from '../lib/platform/tabs';
 
 /**
  * Keeps each tab's summary (storage.session, so it survives the popup and the service worker
  * going to sleep), the toolbar badge, the content-script registration for user hosts, and the
- * ways PDFs reach the viewer (redirect rules, the link context menu).
+ * ways PDFs reach the viewer (redirect rules, the link context menu). Each message is answered
+ * only for the senders the protocol allows (lib/platform/messages.ts).
  * All listeners are registered synchronously: an MV3 worker woken by an event needs them at once.
  */
 export default defineBackground(() => {
   // First of all: PDFs opened in the first seconds after installing already go to the viewer.
   registerRulesAtInstall(async () => (await loadSettings()).autoOpenPdf);
-  listen(backgroundBoundMessage, async (message, sender) => {
-    switch (message.type) {
-      case 'analyse':
-        return analyse(message.doc, { extractMillis: message.extractMillis });
-      case 'summary': {
-        if (sender.tabId === undefined) return { ok: false };
-        await saveTabSummary({ tabId: sender.tabId, url: message.url, checkedAt: Date.now(), report: message.report });
-        await setTabBadge(sender.tabId, message.report);
-        return { ok: true };
-      }
-      case 'clear': {
-        if (sender.tabId === undefined) return { ok: false };
-        await clearTabSummary(sender.tabId);
-        await setTabBadge(sender.tabId, null);
-        return { ok: true };
-      }
-      case 'get-summary':
-        return loadTabSummary(message.tabId);
-      case 'set-site-enabled': {
-        await updateSettings((s) => ({ ...s, sites: { ...s.sites, [message.host]: message.enabled } }));
-        return { ok: true };
-      }
-      case 'open-original': {
-        if (sender.tabId === undefined) return { ok: false };
-        await allowOriginal(sender.tabId, message.url);
-        return { ok: true };
-      }
-      case 'prepare-fetch': {
-        if (sender.tabId !== undefined) await setViewerReferer(sender.tabId, message.url, message.referer).catch((e: unknown) => console.warn('[预算透镜]', e));
-        return { ok: true };
-      }
-    }
+  listenInBackground({
+    analyse: (message) => analyse(message.doc, { extractMillis: message.extractMillis }),
+    summary: async (message, sender) => {
+      if (sender.tabId === undefined) return { ok: false };
+      const stored = await saveTabSummary({ tabId: sender.tabId, url: message.url, checkedAt: Date.now(), report: message.report });
+      await setTabBadge(sender.tabId, stored.report);
+      return { ok: true };
+    },
+    failed: async (message, sender) => {
+      if (sender.tabId === undefined) return { ok: false };
+      await saveTabSummary({ tabId: sender.tabId, url: message.url, checkedAt: Date.now(), report: null, problem: `检查失败：${message.reason}` });
+      await setTabBadge(sender.tabId, null);
+      return { ok: true };
+    },
+    clear: async (_message, sender) => {
+      if (sender.tabId === undefined) return { ok: false };
+      await clearTabSummary(sender.tabId);
+      await setTabBadge(sender.tabId, null);
+      return { ok: true };
+    },
+    'get-summary': (message) => loadTabSummary(message.tabId),
+    'set-site-enabled': async (message) => {
+      await updateSettings((s) => ({ ...s, sites: { ...s.sites, [message.host]: message.enabled } }));
+      return { ok: true };
+    },
+    'open-original': async (message, sender) => {
+      if (sender.tabId === undefined) return { ok: false };
+      await allowOriginal(sender.tabId, message.url);
+      return { ok: true };
+    },
+    'prepare-fetch': async (message, sender) => {
+      if (sender.tabId !== undefined) await setViewerReferer(sender.tabId, message.url).catch((e: unknown) => console.warn('[预算透镜]', e));
+      return { ok: true };
+    },
   });
+  acceptLifetimePorts();
   listenForPdfNavigations();
   createContextMenu();
 
@@ -55,10 +60,7 @@ export default defineBackground(() => {
     void clearTabSummary(tabId);
     void setTabBadge(tabId, null);
   });
-  onTabClosed((tabId) => {
-    void clearTabSummary(tabId);
-    void forgetTab(tabId);
-  });
+  onTabClosed((tabId) => void forgetTab(tabId));
 
   const syncUserHosts = async () => registerUserHosts((await loadSettings()).userHosts).catch((e: unknown) => console.warn('[预算透镜]', e));
   const syncPdf = async () => {
@@ -70,6 +72,8 @@ export default defineBackground(() => {
     void syncUserHosts();
     void syncPdf();
   });
+  // The viewer's dynamic address changes every browser session: the redirect rules follow it.
+  onStartup(() => void syncPdf());
   void syncUserHosts();
   void syncPdf();
 });

@@ -77,7 +77,7 @@ export function App({ requestedTabId }: { requestedTabId: number | null }) {
 
   const report = summary?.report ?? null;
   /** Why the last check failed or its result could not be kept (the background records it). */
-  const problem = (summary as (TabSummary & { problem?: string }) | null)?.problem;
+  const problem = summary?.problem;
   const source = summary?.url ?? report?.source ?? '';
   const hidden = useMemo(() => hiddenKeys(dismissals, source), [dismissals, source]);
   const view = useMemo(() => (report ? reportView(report, { lang, hidden }) : null), [report, lang, hidden]);

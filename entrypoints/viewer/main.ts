@@ -1,7 +1,7 @@
 import { GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { analyse } from '../../lib/engine/analyse';
-import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../lib/platform/pdf-open/viewer-url';
+import { fileOfViewerUrl, viewerUrlFor } from '../../lib/platform/pdf-open/viewer-url';
 import { analyseInBackground, listenAsViewer, sendToBackground } from '../../lib/platform/messages';
 import { pdfjsAssetUrls } from '../../lib/platform/pdf-open/intercept';
 import { loadSettings, watchSettings } from '../../lib/platform/storage';
@@ -14,6 +14,7 @@ import { dismissalOf, hiddenKeys, type Dismissal } from '../../lib/present/dismi
 import { findingLink, findingText, linkedKey } from '../../lib/present/view-model';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { pdfjsDocumentParams } from '../../lib/extract/pdf/params';
+import { findInflateBombInBrowser, MAX_STREAM_INFLATED } from '../../lib/extract/pdf/inflate-guard';
 import { createViewer } from '../../lib/present/pdf/viewer-app';
 import './style.css';
 
@@ -26,7 +27,6 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 // The declarativeNetRequest form (?DNR:<raw url>) becomes ?file=<encoded>: one address form for the popup and reloads.
 const file = fileOfViewerUrl(location.href);
-const referer = refererOfViewerUrl(location.href) ?? undefined;
 if (file && !location.search.startsWith('?file=')) history.replaceState(null, '', viewerUrlFor(location.href.split('?')[0]!, file));
 
 const style = document.createElement('style');
@@ -50,7 +50,9 @@ async function main(): Promise<void> {
       }
     },
     onReport: (report, source) => void sendToBackground({ type: 'summary', url: source, report }).catch(() => {}),
+    onFailure: (reason, source) => void sendToBackground({ type: 'failed', url: source, reason: reason.slice(0, 500) }).catch(() => {}),
     showInfo: settings.showInfo,
+    screen: async (bytes) => ((await findInflateBombInBrowser(bytes)).bomb ? `PDF 中有解压后超过 ${MAX_STREAM_INFLATED / 1024 / 1024} MB 的数据流（可能是压缩炸弹），未打开` : null),
     lang,
     hiddenFor: (source) => hiddenKeys(dismissals, source),
     linked: linkedKey(location.href) ?? (file ? linkedKey(file) : null),
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       link: async (view) => void (await copyText(document, findingLink(source(), view.key))),
       dismiss: (view, kind) => void addDismissal(dismissalOf(view, kind, source(), document.title.replace(/ - (预算透镜|Budget Lens)$/, ''))),
     }),
-    prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url, ...(referer ? { referer } : {}) })),
+    prepareFetch: async (url) => void (await sendToBackground({ type: 'prepare-fetch', url })),
     // The workbook reader and its view load only when a workbook comes.
     showWorkbook: async (input) => (await import('../../lib/present/xlsx/workbook-view')).showWorkbook(input),
     openOriginal: async (url) => {

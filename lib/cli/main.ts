@@ -9,6 +9,7 @@ import { processIo } from './io';
  * Returns the exit code; bin/budget-lens.mjs turns anything thrown into one line and exit 2.
  */
 export async function main(argv: string[], context: Partial<CommandContext> = {}): Promise<number> {
+  guardStrayRejections();
   const io = context.io ?? processIo;
   const at = argv.findIndex((arg) => Object.hasOwn(COMMANDS, arg));
   if (argv.includes('-h') || argv.includes('--help')) {
@@ -32,4 +33,19 @@ async function version(): Promise<string> {
   if (process.env.BUDGET_LENS_VERSION) return process.env.BUDGET_LENS_VERSION;
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
+}
+
+/**
+ * pdf.js (its in-process parser) can reject a promise nobody awaits after the document itself has
+ * already failed ("FormatError: Illegal character" on a cut PDF). Node would end the process with
+ * a stack trace; the input's outcome is already decided, so such a stray rejection is only shown
+ * with BUDGET_LENS_DEBUG. (Worker threads guard themselves: check/worker.ts.)
+ */
+let strayGuarded = false;
+function guardStrayRejections(): void {
+  if (strayGuarded) return;
+  strayGuarded = true;
+  process.on('unhandledRejection', (reason) => {
+    if (process.env.BUDGET_LENS_DEBUG) process.stderr.write(`[debug] stray rejection: ${String(reason)}\n`);
+  });
 }

@@ -1,10 +1,13 @@
 import type { SourceDocument, SourceTable } from './source';
+import './amount/decimal-config';
+import { boundSourceDocument } from './bound-source';
+import { finaliseReport } from './report/limits';
 import type { Finding, NotChecked, Report, TableSummary } from './report/schema';
 import type { Unit } from './amount/units';
 import { findCaptionUnit } from './amount/units';
 import type { TableModel } from './table/model';
 import { buildTableModel, MAX_GRID_CELLS } from './table/model';
-import { expandGrid } from './table/grid';
+import { expandGrid, gridAreaBound } from './table/grid';
 import { mergeContinuations } from './table/continuation';
 import { liftTitleRows } from './table/title-rows';
 import { checkTable } from './checks';
@@ -48,9 +51,11 @@ export function analyse(doc: SourceDocument, opts: AnalyseOptions = {}): Report 
   return analyseDocument(doc, opts).report;
 }
 
-export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}): Analysis {
+export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}): Analysis {
   const started = performance.now();
   const notChecked: NotChecked[] = [];
+  // Hostile input is normal input: every text is bounded before any rule reads it.
+  const doc = boundSourceDocument(input, notChecked);
   const models: TableModel[] = [];
   // Caption rows inside a table are lifted first: a table that opens with its own title is no continuation.
   for (const source of mergeContinuations(doc.tables.map(liftTitleRows))) {
@@ -143,10 +148,15 @@ export function analyseDocument(doc: SourceDocument, opts: AnalyseOptions = {}):
     changes,
     confirmed: outcome.confirmed,
   };
-  return { report, tables: models };
+  return { report: finaliseReport(report), tables: models };
 }
 
 function modelOf(source: SourceTable, notChecked: NotChecked[]): TableModel | null {
+  // Span bombs are refused before the grid is expanded (10⁸ positions would take gigabytes).
+  if (gridAreaBound(source.rows) > MAX_GRID_CELLS) {
+    notChecked.push({ what: source.caption || source.before.at(-1) || source.anchor, reason: `表格过大或合并单元格过多（${source.rows.length} 行），未逐格核对`, anchor: source.anchor });
+    return null;
+  }
   const grid = expandGrid(source.rows);
   const identity = describeTable(source, grid);
   if (grid.width * grid.height > MAX_GRID_CELLS) {

@@ -1,3 +1,5 @@
+import { stripBidiControls } from '../engine/bound-source';
+
 /**
  * The small DOM vocabulary extraction needs. Only what the CLI's small DOM (html-node.ts) also
  * implements — node types, parent/child/sibling links, localName, getAttribute/hasAttribute,
@@ -79,9 +81,12 @@ export function isBoldElement(el: Element, tag: string): boolean {
   return style !== null && style !== '' && BOLD_STYLE.test(style);
 }
 
-/** Whitespace and &nbsp; runs become one space; full-width characters stay as they are. */
+/**
+ * Whitespace and &nbsp; runs become one space; full-width characters stay as they are. Bidi
+ * controls go: a page's U+202E must not reverse the text Budget Lens quotes back to the user.
+ */
 export function collapse(text: string): string {
-  return text.replace(COLLAPSIBLE, ' ').trim();
+  return stripBidiControls(text).replace(COLLAPSIBLE, ' ').trim();
 }
 
 /**

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { reportSchema, type Report } from '../engine/report/schema';
 import type { SourceDocument } from '../engine/source';
+import { tabSummarySchema } from './storage';
 
 /**
- * Every message between the extension's contexts, as zod schemas. Messages are validated when
- * sent and when received: a content script runs next to untrusted pages, and a stale build of
- * one context must fail loudly, not half-work.
+ * The typed messaging protocol between the extension's contexts: for every message its zod
+ * schema, the schema of its reply, and who may send it. Messages are validated when sent and when
+ * received, replies when they come back. A content script runs next to an untrusted page (and in a
+ * renderer the page may have compromised), so the background answers a message only from the
+ * senders it is meant for: the popup's and the viewer's requests only from extension pages.
  */
 
 /** content → background: the report of the page, after every (re)check. */
@@ -15,6 +18,9 @@ export const summaryMessage = z.object({
   url: z.string(),
   report: reportSchema,
 });
+
+/** content/viewer → background: checking failed (the popup says "检查失败" with the reason). */
+export const failedMessage = z.object({ type: z.literal('failed'), url: z.string(), reason: z.string().max(500) });
 
 /** content → background: the page was checked and found to hold nothing to check, or was switched off. */
 export const clearMessage = z.object({ type: z.literal('clear'), url: z.string() });
@@ -41,13 +47,16 @@ export const sourceDocumentSchema: z.ZodType<SourceDocument> = z.object({
       seq: z.number().int(),
       page: pageNumber,
       sheet: z.string().optional(),
+      // Dropping these would lose which readings are doubtful, and the cautions with them.
+      seams: z.array(z.object({ row: z.number().int().nonnegative(), page: pageNumber, certain: z.boolean(), doubt: z.string().optional() })).optional(),
+      doubts: z.array(z.object({ row: z.number().int().nonnegative().optional(), col: z.number().int().nonnegative().optional(), reason: z.string() })).optional(),
     }),
   ),
   blocks: z.array(z.object({ anchor: z.string(), text: z.string(), kind: z.enum(['heading', 'paragraph']), seq: z.number().int(), page: pageNumber })),
   pages: pageNumber,
 });
 
-/** content → background: analyse this (large) document off the page's thread; the reply is a Report. */
+/** content/viewer → background: analyse this (large) document off the page's thread; the reply is a Report. */
 export const analyseMessage = z.object({
   type: z.literal('analyse'),
   doc: sourceDocumentSchema,
@@ -58,7 +67,7 @@ export const analyseMessage = z.object({
 export const checkPageMessage = z.object({ type: z.literal('check-page') });
 
 /** popup → content: scroll to a finding's cell and flash it. */
-export const scrollToFindingMessage = z.object({ type: z.literal('scroll-to-finding'), findingId: z.string() });
+export const scrollToFindingMessage = z.object({ type: z.literal('scroll-to-finding'), findingId: z.string().max(100) });
 
 /** popup → content: the site was switched off — remove everything. */
 export const stopMessage = z.object({ type: z.literal('stop') });
@@ -69,20 +78,53 @@ export const getSummaryMessage = z.object({ type: z.literal('get-summary'), tabI
 /** popup → background: switch the checker on or off for a host. */
 export const setSiteEnabledMessage = z.object({
   type: z.literal('set-site-enabled'),
-  host: z.string().min(1),
+  host: z.string().min(1).max(253),
   enabled: z.boolean(),
 });
 
 /** viewer → background: let this tab load the original PDF address without being redirected back. */
 export const openOriginalMessage = z.object({ type: z.literal('open-original'), url: z.string().url() });
 
-/** viewer → background: the viewer is about to fetch this PDF (the portal goes along as Referer). */
-export const prepareFetchMessage = z.object({ type: z.literal('prepare-fetch'), url: z.string().url(), referer: z.string().url().optional() });
+/**
+ * viewer → background: the viewer is about to fetch this PDF. The background sets the Referer
+ * itself, from what it recorded when it opened the tab: the viewer's address carries no referer.
+ */
+export const prepareFetchMessage = z.object({ type: z.literal('prepare-fetch'), url: z.string().url() });
+
+export const okReply = z.object({ ok: z.boolean(), reason: z.string().optional() });
+
+/** What the content script (or the viewer) answers to check-page, scroll-to-finding and stop. */
+export const contentReply = z.object({
+  ok: z.boolean(),
+  findings: z.number().int().nonnegative().optional(),
+  reason: z.string().optional(),
+});
+
+/** Who may send a background-bound message. */
+export type SenderKind = 'extension-page' | 'tab';
+
+/** The background's half of the protocol: request, reply and the senders it accepts. */
+export const backgroundProtocol = {
+  analyse: { request: analyseMessage, reply: reportSchema, from: ['tab', 'extension-page'] },
+  summary: { request: summaryMessage, reply: okReply, from: ['tab'] },
+  failed: { request: failedMessage, reply: okReply, from: ['tab'] },
+  clear: { request: clearMessage, reply: okReply, from: ['tab'] },
+  'get-summary': { request: getSummaryMessage, reply: tabSummarySchema.nullable(), from: ['extension-page'] },
+  'set-site-enabled': { request: setSiteEnabledMessage, reply: okReply, from: ['extension-page'] },
+  'open-original': { request: openOriginalMessage, reply: okReply, from: ['extension-page'] },
+  'prepare-fetch': { request: prepareFetchMessage, reply: okReply, from: ['extension-page'] },
+} as const satisfies Record<string, { request: z.ZodType; reply: z.ZodType; from: readonly SenderKind[] }>;
+
+type BackgroundProtocol = typeof backgroundProtocol;
+export type BackgroundMessageType = keyof BackgroundProtocol;
+export type BackgroundRequest<T extends BackgroundMessageType> = z.infer<BackgroundProtocol[T]['request']>;
+export type BackgroundReply<T extends BackgroundMessageType> = z.infer<BackgroundProtocol[T]['reply']>;
 
 export const contentBoundMessage = z.discriminatedUnion('type', [checkPageMessage, scrollToFindingMessage, stopMessage]);
 export const backgroundBoundMessage = z.discriminatedUnion('type', [
   analyseMessage,
   summaryMessage,
+  failedMessage,
   clearMessage,
   getSummaryMessage,
   setSiteEnabledMessage,
@@ -104,13 +146,6 @@ export const viewerInfoMessage = z.object({ type: z.literal('viewer-info'), tabI
 export const viewerInfoReply = z.object({ viewer: z.literal(true), file: z.string().nullable(), title: z.string() });
 export type ViewerInfo = z.infer<typeof viewerInfoReply>;
 
-/** What the content script answers to check-page and scroll-to-finding. */
-export const contentReply = z.object({
-  ok: z.boolean(),
-  findings: z.number().int().nonnegative().optional(),
-  reason: z.string().optional(),
-});
-
 export type ContentBoundMessage = z.infer<typeof contentBoundMessage>;
 export type BackgroundBoundMessage = z.infer<typeof backgroundBoundMessage>;
 export type ContentReply = z.infer<typeof contentReply>;
@@ -118,11 +153,66 @@ export type ContentReply = z.infer<typeof contentReply>;
 export interface Sender {
   tabId?: number;
   url?: string;
+  /** An extension page of ours (popup, viewer), never a content script or another extension. */
+  extensionPage: boolean;
 }
 
-/** Sends to the background; resolves with its (unvalidated, caller-validated) reply. */
-export async function sendToBackground(message: BackgroundBoundMessage): Promise<unknown> {
-  return browser.runtime.sendMessage(backgroundBoundMessage.parse(message));
+interface RawSender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** Pure, for tests: an extension page of ours has our id and an address under our own origin. */
+export function senderOf(raw: RawSender, ownId: string, ownOrigin: string): Sender {
+  const url = raw.url ?? '';
+  const extensionPage = raw.id === ownId && url.startsWith(ownOrigin) && (raw.origin === undefined || `${raw.origin}/` === ownOrigin || raw.origin === ownOrigin);
+  return { tabId: raw.tab?.id, url: raw.tab?.url ?? raw.url, extensionPage };
+}
+
+function describeSender(raw: RawSender): Sender {
+  return senderOf(raw, browser.runtime.id, browser.runtime.getURL('/'));
+}
+
+export function senderAllowed(sender: Sender, from: readonly SenderKind[]): boolean {
+  if (sender.extensionPage && from.includes('extension-page')) return true;
+  // A tab's own script (content script or the viewer page in it): the message concerns that tab only.
+  return from.includes('tab') && sender.tabId !== undefined;
+}
+
+/** Sends to the background; resolves with its reply, validated against the protocol. */
+export async function sendToBackground<T extends BackgroundMessageType>(message: BackgroundRequest<T> & { type: T }): Promise<BackgroundReply<T>> {
+  const entry = backgroundProtocol[message.type];
+  const reply: unknown = await browser.runtime.sendMessage(entry.request.parse(message));
+  return entry.reply.parse(reply) as BackgroundReply<T>;
+}
+
+type BackgroundHandlers = { [T in BackgroundMessageType]: (message: BackgroundRequest<T>, sender: Sender) => Promise<BackgroundReply<T>> | BackgroundReply<T> };
+
+/**
+ * The background's listener: one handler per message type, each called only for a sender the
+ * protocol allows; anything else is ignored (another listener, e.g. a viewer, may want it).
+ */
+export function listenInBackground(handlers: BackgroundHandlers): () => void {
+  const listener = (raw: unknown, rawSender: RawSender) => {
+    const parsed = backgroundBoundMessage.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const type = parsed.data.type;
+    const sender = describeSender(rawSender);
+    if (!senderAllowed(sender, backgroundProtocol[type].from)) {
+      console.warn('[预算透镜] refused', type, 'from', sender.url);
+      return Promise.resolve({ ok: false, reason: 'not allowed' });
+    }
+    const handler = handlers[type] as (message: unknown, sender: Sender) => unknown;
+    // Returning a promise keeps the channel open for an async reply (Chrome ≥ 99 and Firefox).
+    return Promise.resolve(handler(parsed.data, sender)).catch((error: unknown) => {
+      console.warn('[预算透镜]', error);
+      return { ok: false, reason: String(error) };
+    });
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
 /**
@@ -132,7 +222,7 @@ export async function sendToBackground(message: BackgroundBoundMessage): Promise
 export async function sendToTab(tabId: number, message: ContentBoundMessage): Promise<ContentReply | null> {
   const checked = contentBoundMessage.parse(message);
   try {
-    const parsed = contentReply.safeParse(await browser.tabs.sendMessage(tabId, checked));
+    const parsed = contentReply.safeParse(await browser.tabs.sendMessage(tabId, checked, { frameId: 0 }));
     if (parsed.success) return parsed.data;
   } catch {
     // No content script: perhaps the viewer.
@@ -156,11 +246,12 @@ export async function askViewer(tabId: number): Promise<ViewerInfo | null> {
 }
 
 /**
- * The viewer's side of sendToTab and askViewer: answers only messages for its own tab. Other
- * viewers (and the background) must stay silent, so the listener returns a promise only for its tab.
+ * The viewer's side of sendToTab and askViewer: answers only messages for its own tab, and only
+ * from extension pages (a content script must not drive another tab's viewer).
  */
 export function listenAsViewer(tabId: number, info: () => ViewerInfo, handler: (message: ContentBoundMessage) => Promise<ContentReply> | ContentReply): () => void {
-  const listener = (raw: unknown) => {
+  const listener = (raw: unknown, rawSender: RawSender) => {
+    if (!describeSender(rawSender).extensionPage) return undefined;
     const asked = viewerInfoMessage.safeParse(raw);
     if (asked.success) return asked.data.tabId === tabId ? Promise.resolve(info()) : undefined;
     const parsed = viewerEnvelope.safeParse(raw);
@@ -171,29 +262,22 @@ export function listenAsViewer(tabId: number, info: () => ViewerInfo, handler: (
   return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
-/** Asks the background to analyse a document; rejects when it cannot (the caller analyses locally). */
-export async function analyseInBackground(doc: SourceDocument, extractMillis: number): Promise<Report> {
-  const reply = await browser.runtime.sendMessage({ type: 'analyse', doc, extractMillis });
-  return reportSchema.parse(reply);
-}
-
-type Handler<M> = (message: M, sender: Sender) => Promise<unknown> | unknown;
-
 /**
- * Listens for messages of one schema; others are ignored (another listener may want them).
- * Returns the function that removes the listener.
+ * The content script's side: messages from the extension through tabs.sendMessage only (the
+ * sender is the extension itself, never a page).
  */
-export function listen<M>(schema: z.ZodType<M>, handler: Handler<M>): () => void {
-  const listener = (raw: unknown, sender: { tab?: { id?: number; url?: string }; url?: string }) => {
-    const parsed = schema.safeParse(raw);
+export function listenInContent(handler: (message: ContentBoundMessage) => Promise<ContentReply> | ContentReply): () => void {
+  const listener = (raw: unknown, rawSender: RawSender) => {
+    if (rawSender.id !== browser.runtime.id) return undefined;
+    const parsed = contentBoundMessage.safeParse(raw);
     if (!parsed.success) return undefined;
-    const from: Sender = { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url };
-    // Returning a promise keeps the channel open for an async reply (Chrome ≥ 99 and Firefox).
-    return Promise.resolve(handler(parsed.data, from)).catch((error: unknown) => {
-      console.warn('[预算透镜]', error);
-      return { ok: false, reason: String(error) };
-    });
+    return Promise.resolve(handler(parsed.data)).catch((error: unknown) => ({ ok: false, reason: String(error) }));
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+/** Asks the background to analyse a document; rejects when it cannot (the caller analyses locally). */
+export async function analyseInBackground(doc: SourceDocument, extractMillis: number): Promise<Report> {
+  return sendToBackground({ type: 'analyse', doc, extractMillis });
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
-/** The content script's path in the build (WXT names it after entrypoints/content.ts). */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The content script's path in the build (an unlisted script: entrypoints/page-checker.ts). */
+export const CONTENT_SCRIPT_FILE = '/page-checker.js';
 const USER_HOSTS_SCRIPT_ID = 'budget-lens-user-hosts';
 
 /** Injects the content script on demand (activeTab from the popup click, or a host permission). */

@@ -43,3 +43,8 @@ export async function currentTabId(): Promise<number | null> {
     return null;
   }
 }
+
+/** The browser started (a new session: dynamic extension URLs have changed). */
+export function onStartup(handler: () => void): void {
+  browser.runtime.onStartup.addListener(handler);
+}

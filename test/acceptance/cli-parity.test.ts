@@ -1,18 +1,19 @@
 /**
  * The built CLI (dist/cli: bundled, pdf.js without its canvas, worker threads) gives the same
- * reports as the analysis run in process on the same input (linkedom or pdf.js from
+ * reports as the analysis run in process on the same input (parse5 or pdf.js from
  * node_modules), timings aside: on every fixture page, every fixture PDF and, when present, the
  * real corpus (../shared/corpus/pdf). One CLI run reads them all (ndjson, two threads).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../lib/engine/analyse';
 import type { Report } from '../../lib/engine/report/schema';
 import { decodeHtml } from '../../lib/extract/charset';
 import { extractHtml } from '../../lib/extract/html';
+import { flattenDeepNesting } from '../../lib/extract/html-depth';
+import { parseHtmlDocument } from '../../lib/extract/html-node';
 import { extractPdf } from '../../lib/extract/pdf/index';
 import { openPdfInNode } from '../../lib/extract/pdf/node';
 import { ensureBuilt } from '../../scripts/build-cli.mjs';
@@ -31,7 +32,7 @@ const documents = [
 
 const withoutTimings = (report: unknown) => JSON.parse(JSON.stringify(report), (key, value) => (key === 'millis' ? undefined : value));
 
-/** The analysis in this process, as the extension and the old CLI ran it. */
+/** The analysis in this process, on the same parse the extension's tests and the CLI use. */
 async function inProcess(path: string): Promise<Report | null> {
   const bytes = new Uint8Array(readFileSync(path));
   if (path.endsWith('.pdf')) {
@@ -48,9 +49,7 @@ async function inProcess(path: string): Promise<Report | null> {
       await pdf.destroy();
     }
   }
-  const html = decodeHtml(bytes).text;
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
-  return analyse(extractHtml(document as unknown as Document, { source: path }).doc);
+  return analyse(extractHtml(parseHtmlDocument(flattenDeepNesting(decodeHtml(bytes).text)), { source: path }).doc);
 }
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

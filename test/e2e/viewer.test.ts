@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { canRun, launch, OTHER, PORTAL, storedSummary, type Browser, type Route } from './harness';
@@ -48,8 +49,17 @@ async function viewerTabId(page: Page): Promise<number> {
 }
 
 declare const chrome: {
-  tabs: { getCurrent(): Promise<{ id?: number } | undefined>; query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
+  runtime: { getURL(path: string): string };
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    create(p: { url: string }): Promise<{ id?: number }>;
+    update(id: number, p: { url: string }): Promise<unknown>;
+  };
+  storage: {
+    local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> };
+    session: { set(items: object): Promise<void> };
+  };
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
 };
 
@@ -79,6 +89,13 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
       if (url.pathname === '/x/broken.pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' });
         res.end('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
+        return true;
+      }
+      if (url.pathname === '/x/bomb.pdf') {
+        // 40 MB of drawing operators in a stream of a few KB (issue 15 fuzz: an inflate bomb).
+        const stream = deflateSync(Buffer.alloc(40 * 1024 * 1024, '0 0 m 1 1 l S\n'), { level: 9 });
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(Buffer.concat([Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Count 1 /Kids [3 0 R] >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')]));
         return true;
       }
       if (url.pathname === '/x/expired.pdf') {
@@ -245,9 +262,22 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
 
   it('(e) an address that cannot be fetched, and a broken PDF, are said plainly; a chosen file opens instead', async () => {
     const page = await browser.context.newPage();
-    // A manual open (context menu) records the linking page; the fetch sends it as Referer.
+    // A referer in the viewer's address is ignored (any page could write one): the portal's root goes.
+    const file = browser.url(PORTAL, REPORT_PATH.slice(1));
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(file)}&referer=${encodeURIComponent('http://evil.example/x?q=1')}`);
+    await expect.poll(() => referers.at(-1), { timeout: 10_000 }).toBe(`${new URL(file).origin}/`);
+    // A manual open (context menu) records the linking page for the tab it opens, origin and path
+    // only; the fetch sends that as Referer. Done here as the background's menu handler does it.
     const linking = browser.url(PORTAL, '001-cms.html');
-    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, REPORT_PATH.slice(1)))}&referer=${encodeURIComponent(linking)}`);
+    await browser.worker.evaluate(
+      async ({ file, linking }) => {
+        const tab = await chrome.tabs.create({ url: 'about:blank' });
+        const referer = new URL(linking);
+        await chrome.storage.session.set({ [`viewer-open:${tab.id}`]: { file, referer: `${referer.origin}${referer.pathname}` } });
+        await chrome.tabs.update(tab.id!, { url: `${chrome.runtime.getURL('viewer.html')}?file=${encodeURIComponent(file)}` });
+      },
+      { file, linking: `${linking}?session=secret` },
+    );
     await expect.poll(() => referers.at(-1), { timeout: 10_000 }).toBe(linking);
     const expired = browser.url(PORTAL, 'x/expired.pdf');
     await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(expired)}`);
@@ -263,6 +293,10 @@ describe.skipIf(!canRun)('PDF viewer in Chromium', () => {
     await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, 'x/broken.pdf'))}`);
     await page.waitForSelector('.notice.error', { timeout: 10_000 });
     expect(await page.textContent('.notice.error')).toMatch(/损坏|无法读取/);
+    // An inflate bomb is refused before pdf.js parses it.
+    await page.goto(`${viewerPrefix()}?file=${encodeURIComponent(browser.url(PORTAL, 'x/bomb.pdf'))}`);
+    await page.waitForSelector('.notice.error', { timeout: 15_000 });
+    expect(await page.textContent('.notice.error')).toContain('压缩炸弹');
     // No address at all: the drop zone.
     await page.goto(viewerPrefix());
     await page.waitForSelector('#drop-zone:not([hidden])', { timeout: 10_000 });

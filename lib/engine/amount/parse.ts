@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import './decimal-config';
 import { normalizeText } from './normalize';
 
 export type CellValue =

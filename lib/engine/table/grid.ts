@@ -29,6 +29,34 @@ export const MAX_COLSPAN = 200;
 export const MAX_ROWSPAN = 5000;
 
 /**
+ * An upper bound of the expanded grid's area, computed without expanding it: a row is at most as
+ * wide as its own cells' spans plus the spans reaching down into it from rows above. Span bombs
+ * (thousands of colspan × rowspan cells) are refused on this number before any memory is taken.
+ */
+export function gridAreaBound(rows: readonly SourceCell[][]): number {
+  const height = rows.length;
+  // carried[r]: columns occupied in row r by cells starting in an earlier row (a difference array).
+  const carriedDelta = new Float64Array(height + 1);
+  let carried = 0;
+  let width = 0;
+  for (let r = 0; r < height; r += 1) {
+    carried += carriedDelta[r]!;
+    let own = 0;
+    for (const cell of rows[r]!) {
+      const rowSpan = Math.min(Math.max(1, cell.rowSpan | 0), MAX_ROWSPAN, height - r);
+      const colSpan = Math.min(Math.max(1, cell.colSpan | 0), MAX_COLSPAN);
+      own += colSpan;
+      if (rowSpan > 1) {
+        carriedDelta[r + 1] = carriedDelta[r + 1]! + colSpan;
+        carriedDelta[r + rowSpan] = carriedDelta[r + rowSpan]! - colSpan;
+      }
+    }
+    width = Math.max(width, own + carried);
+  }
+  return width * height;
+}
+
+/**
  * Expands rowspan/colspan into a dense grid (the HTML table model), so that column positions
  * mean the same thing on every row. Ragged rows are padded with empty cells.
  */

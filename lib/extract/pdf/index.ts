@@ -3,7 +3,7 @@ import { assemble } from './assemble';
 import { findTables, type GridTable } from './lattice';
 import { layoutPage, type PageLayout } from './page-layout';
 import { rulesOf, type Matrix, type OperatorListLike } from './rulings';
-import { runsOf, type FontStyleLike } from './text-runs';
+import { runsOf, type FontStyleLike, type TextRun } from './text-runs';
 import { PDF_OPS } from './ops';
 import type { PdfExtraction, PdfExtractOptions, PdfPageSize } from './types';
 
@@ -23,6 +23,19 @@ export interface PdfPageLike {
 
 /** Documents longer than this are read up to here; the rest is reported as not checked. */
 export const DEFAULT_MAX_PAGES = 300;
+/** The longest one real disclosure page takes is well under a second; this is 30 times that on a slow machine. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 15_000;
+
+/** The promise's value, or null when it takes longer than `ms`. */
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A grid of one row or one column is a frame around a title, a note or the page. */
 function isDataGrid(grid: GridTable): boolean {
@@ -37,17 +50,33 @@ function hasImages(list: OperatorListLike): boolean {
   return false;
 }
 
+/**
+ * A ruled grid with more cells than this is not a budget table (the largest in the corpus has
+ * under 300): a dense lattice costs cells × text runs to lay out, so it is left out, with its text.
+ */
+export const MAX_LATTICE_CELLS = 3_000;
+
+const centreInside = (run: TextRun, box: GridTable): boolean => {
+  const x = (run.x0 + run.x1) / 2;
+  const y = (run.top + run.bottom) / 2;
+  return x >= box.x0 && x <= box.x1 && y >= box.top && y <= box.bottom;
+};
+
 /** Reads one page into tables and lines. Exposed for tests and the benchmark. */
-export async function readPage(page: PdfPageLike): Promise<{ layout: PageLayout; size: PdfPageSize; textless: boolean; images: boolean }> {
+export async function readPage(page: PdfPageLike): Promise<{ layout: PageLayout; size: PdfPageSize; textless: boolean; images: boolean; denseGrids: number[] }> {
   const viewport = page.getViewport({ scale: 1 });
   const transform = viewport.transform as Matrix;
   const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-  const runs = runsOf(text.items, text.styles ?? {}, transform);
-  const grids = findTables(rulesOf(ops, transform, PDF_OPS)).filter(isDataGrid);
+  const allRuns = runsOf(text.items, text.styles ?? {}, transform);
+  const found = findTables(rulesOf(ops, transform, PDF_OPS)).filter(isDataGrid);
+  const dense = found.filter((grid) => grid.cells.length > MAX_LATTICE_CELLS);
+  const grids = dense.length ? found.filter((grid) => !dense.includes(grid)) : found;
+  const runs = dense.length ? allRuns.filter((run) => !dense.some((grid) => centreInside(run, grid))) : allRuns;
   return {
+    denseGrids: dense.map((grid) => grid.cells.length),
     layout: layoutPage(runs, grids),
     size: { width: viewport.width, height: viewport.height },
-    textless: runs.length === 0,
+    textless: allRuns.length === 0,
     images: hasImages(ops),
   };
 }
@@ -69,10 +98,16 @@ export async function extractPdf(pdf: PdfDocumentLike, options: PdfExtractOption
     options.signal?.throwIfAborted();
     try {
       const page = await pdf.getPage(n);
-      const read = await readPage(page);
+      const read = await withinTime(readPage(page), options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+      if (!read) {
+        // pdf.js goes on parsing the page until the document is destroyed: nothing after it can be read in time.
+        notChecked.push({ what: n === limit ? `第 ${n} 页` : `第 ${n}–${limit} 页`, reason: '页面内容过于庞大或复杂（可能是恶意构造的文件），读取超时，未检查' });
+        break;
+      }
       page.cleanup?.();
       layouts.push(read.layout);
       pageSizes.push(read.size);
+      for (const cells of read.denseGrids) notChecked.push({ what: `第 ${n} 页的表格`, reason: `表格线过密（${cells} 个格子），不像预算表，未检查` });
       if (read.textless && read.images) textless.push(n);
       else if (read.textless) blank += 1;
     } catch (error) {

@@ -1,7 +1,17 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import { inflateSync } from 'node:zlib';
+import { findInflateBomb, MAX_STREAM_INFLATED, type CappedInflate } from './inflate-guard';
 import { pdfjsDocumentParams } from './params';
+
+const cappedInflate: CappedInflate = (data, max) => {
+  try {
+    return { size: inflateSync(data, { maxOutputLength: max }).length };
+  } catch (error) {
+    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? { tooLarge: true } : null;
+  }
+};
 
 /**
  * pdf.js in Node (CLI, tests, benchmark): CMaps and standard fonts read from the installed
@@ -64,6 +74,9 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 export async function openPdfInNode(data: Uint8Array): Promise<PDFDocumentProxy> {
+  if (findInflateBomb(data, cappedInflate).bomb) {
+    throw Object.assign(new Error(`PDF 中有解压后超过 ${MAX_STREAM_INFLATED / 1024 / 1024} MB 的数据流（可能是压缩炸弹）`), { name: 'InflateBombError' });
+  }
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdf.js transfers (detaches) the buffer it is given; callers keep theirs.

@@ -57,6 +57,12 @@ export interface PdfExtractOptions {
   /** Pages beyond this are not read (and are reported as not checked). */
   maxPages?: number;
   /**
+   * Reading one page may take this long (pdf.js parsing its content); past it, the page and the
+   * rest are reported as not checked. An inflate bomb (a small stream that expands to 100 MB of
+   * drawing operators) would otherwise keep the viewer or the CLI busy for minutes.
+   */
+  pageTimeoutMs?: number;
+  /**
    * After each page: the document read so far, assembled on request, without the last page read
    * (a table on it may continue on the next). Lets the viewer draw marks while reading goes on.
    */

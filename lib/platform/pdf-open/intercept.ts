@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { bypassRule, pdfRedirectRules, portalDomains, REDIRECT_RULE_IDS, refererRule, type DnrRule } from './dnr-rules';
 import { isPdfResponse } from './is-pdf-response';
 import { VIEWER_PATH, viewerUrlFor } from './viewer-url';
+import { addBypass, forgetTabState, loadBypasses, loadSettings, refererFromPage, rememberViewerOpen, viewerReferer } from '../storage';
 
 /**
  * How PDFs reach the viewer. Chrome: declarativeNetRequest rules on response headers (≥ 128).
@@ -21,8 +22,8 @@ export function pdfjsAssetUrls(): { cMapUrl: string; standardFontDataUrl: string
   return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/'), wasmUrl: url('/pdfjs/wasm/') };
 }
 
-export function viewerUrl(file: string, referer?: string): string {
-  return viewerUrlFor(viewerBase(), file, referer);
+export function viewerUrl(file: string): string {
+  return viewerUrlFor(viewerBase(), file);
 }
 
 type Dnr = {
@@ -49,7 +50,7 @@ interface WebRequestDetails {
 }
 type WebRequest = {
   onHeadersReceived: {
-    addListener(listener: (details: WebRequestDetails) => { redirectUrl?: string } | undefined, filter: object, extra: string[]): void;
+    addListener(listener: (details: WebRequestDetails) => { redirectUrl?: string } | undefined | Promise<{ redirectUrl?: string } | undefined>, filter: object, extra: string[]): void;
   };
 };
 function webRequest(): WebRequest | null {
@@ -64,8 +65,43 @@ export function pdfOpenMode(): PdfOpenMode {
   return 'manual';
 }
 
-/** Firefox: state the synchronous webRequest listener reads. */
-const firefoxState = { enabled: true, domains: portalDomains([]), bypass: new Set<string>() };
+/**
+ * Firefox: what the webRequest listener reads, mirrored from storage. A Firefox event page sleeps
+ * and wakes on the very navigation it must judge, so nothing here may exist only in memory: the
+ * settings come from storage.local, the "打开原文件" bypasses from storage.session, and a request
+ * that arrives before they are loaded waits for them (Firefox lets a blocking listener return a promise).
+ */
+const firefoxState = { loaded: false, enabled: true, domains: portalDomains([]), bypass: new Set<string>() };
+let firefoxReady: Promise<void> | null = null;
+
+function loadFirefoxState(): Promise<void> {
+  firefoxReady ??= (async () => {
+    const [settings, bypass] = await Promise.all([loadSettings(), loadBypasses()]);
+    firefoxState.enabled = settings.autoOpenPdf;
+    firefoxState.domains = portalDomains(settings.userHosts);
+    for (const key of bypass) firefoxState.bypass.add(key);
+    firefoxState.loaded = true;
+  })().catch((error: unknown) => {
+    console.warn('[预算透镜] settings unavailable; PDFs open with the defaults', error);
+    firefoxState.loaded = true;
+  });
+  return firefoxReady;
+}
+
+function judgeNavigation(details: WebRequestDetails): { redirectUrl: string } | undefined {
+  if (!firefoxState.enabled) return undefined;
+  let host: string;
+  try {
+    host = new URL(details.url).hostname;
+  } catch {
+    return undefined;
+  }
+  if (!firefoxState.domains.some((d) => host === d || host.endsWith(`.${d}`))) return undefined;
+  if (firefoxState.bypass.has(`${details.tabId} ${details.url}`)) return undefined;
+  const headers = details.responseHeaders ?? [];
+  if (!isPdfResponse({ method: details.method, status: details.statusCode, url: details.url, headers })) return undefined;
+  return { redirectUrl: viewerUrl(details.url) };
+}
 
 /**
  * Registers the Firefox listener (must happen synchronously when the background starts, so an
@@ -74,21 +110,9 @@ const firefoxState = { enabled: true, domains: portalDomains([]), bypass: new Se
 export function listenForPdfNavigations(): void {
   const api = webRequest();
   if (!api) return;
+  void loadFirefoxState();
   api.onHeadersReceived.addListener(
-    (details) => {
-      if (!firefoxState.enabled) return undefined;
-      let host: string;
-      try {
-        host = new URL(details.url).hostname;
-      } catch {
-        return undefined;
-      }
-      if (!firefoxState.domains.some((d) => host === d || host.endsWith(`.${d}`))) return undefined;
-      if (firefoxState.bypass.has(`${details.tabId} ${details.url}`)) return undefined;
-      const headers = details.responseHeaders ?? [];
-      if (!isPdfResponse({ method: details.method, status: details.statusCode, url: details.url, headers })) return undefined;
-      return { redirectUrl: viewerUrl(details.url) };
-    },
+    (details) => (firefoxState.loaded ? judgeNavigation(details) : loadFirefoxState().then(() => judgeNavigation(details))),
     { urls: ['<all_urls>'], types: ['main_frame'] },
     ['blocking', 'responseHeaders'],
   );
@@ -149,42 +173,70 @@ export async function syncPdfRedirect(enabled: boolean, userHosts: readonly stri
   return mode;
 }
 
+/**
+ * Session rules: one of each kind per tab. Updates are serialised (the background is one JS
+ * context): reading the rules and picking a free id in parallel let concurrent viewers take the
+ * same id ("Rule with id 2 does not have a unique ID") and lose their Referer. A tab's existing
+ * rule keeps its id, so replacing it is one atomic update.
+ */
+let sessionRuleQueue: Promise<unknown> = Promise.resolve();
+
+export function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = sessionRuleQueue.then(task);
+  sessionRuleQueue = run.catch(() => {});
+  return run;
+}
+
+/** Pure, for tests: the id a tab's rule of this kind gets among the existing session rules. */
+export function pickSessionRuleId(existing: readonly DnrRule[], tabId: number, kind: 'allow' | 'modifyHeaders'): { id: number; stale: number[] } {
+  const mine = existing.filter((r) => r.action.type === kind && r.condition.tabIds?.includes(tabId)).map((r) => r.id);
+  const taken = new Set(existing.map((r) => r.id));
+  let id = mine[0] ?? 1;
+  if (mine.length === 0) while (taken.has(id)) id += 1;
+  return { id, stale: mine };
+}
+
 async function replaceSessionRule(tabId: number, kind: 'allow' | 'modifyHeaders', make: (id: number) => DnrRule): Promise<void> {
   const api = dnr();
   if (!api) return;
-  const existing = await api.getSessionRules();
-  const stale = existing.filter((r) => r.action.type === kind && r.condition.tabIds?.includes(tabId)).map((r) => r.id);
-  const id = Math.max(0, ...existing.map((r) => r.id)) + 1;
-  await api.updateSessionRules({ removeRuleIds: stale, addRules: [make(id)] });
+  await serialised(async () => {
+    const { id, stale } = pickSessionRuleId(await api.getSessionRules(), tabId, kind);
+    await api.updateSessionRules({ removeRuleIds: stale, addRules: [make(id)] });
+  });
 }
 
 /** "打开原文件": this tab may load this URL without being sent back to the viewer. */
 export async function allowOriginal(tabId: number, url: string): Promise<void> {
   if (pdfOpenMode() === 'webRequest') {
     firefoxState.bypass.add(`${tabId} ${url}`);
+    await addBypass(tabId, url);
     return;
   }
   await replaceSessionRule(tabId, 'allow', (id) => bypassRule(id, tabId, url));
 }
 
 /**
- * The viewer tab's fetch of `fileUrl` carries the linking page (a manual open), else the portal's
- * root, as Referer (Chrome; Firefox sends none from extension pages).
+ * The viewer tab's fetch of `fileUrl` carries, as Referer, the page that linked it when the
+ * extension itself opened the tab from a link (recorded in storage.session, origin and path only),
+ * else the portal's root (Chrome; Firefox sends none from extension pages).
  */
-export async function setViewerReferer(tabId: number, fileUrl: string, linkingPage?: string): Promise<void> {
+export async function setViewerReferer(tabId: number, fileUrl: string): Promise<void> {
   if (pdfOpenMode() !== 'dnr') return;
-  const referer = linkingPage && /^https?:/i.test(linkingPage) ? linkingPage : `${new URL(fileUrl).origin}/`;
+  const referer = (await viewerReferer(tabId, fileUrl)) ?? `${new URL(fileUrl).origin}/`;
   await replaceSessionRule(tabId, 'modifyHeaders', (id) => refererRule(id, browser.runtime.id, tabId, fileUrl, referer));
 }
 
-/** A closed tab's session rules go with it. */
+/** A closed tab's session rules and state go with it. */
 export async function forgetTab(tabId: number): Promise<void> {
   for (const key of firefoxState.bypass) if (key.startsWith(`${tabId} `)) firefoxState.bypass.delete(key);
+  await forgetTabState(tabId).catch(() => {});
   const api = dnr();
   if (!api) return;
   try {
-    const stale = (await api.getSessionRules()).filter((r) => r.condition.tabIds?.includes(tabId)).map((r) => r.id);
-    if (stale.length) await api.updateSessionRules({ removeRuleIds: stale });
+    await serialised(async () => {
+      const stale = (await api.getSessionRules()).filter((r) => r.condition.tabIds?.includes(tabId)).map((r) => r.id);
+      if (stale.length) await api.updateSessionRules({ removeRuleIds: stale });
+    });
   } catch {
     // No session rules in this browser.
   }
@@ -200,8 +252,16 @@ export function createContextMenu(): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== CONTEXT_MENU_ID || !info.linkUrl || !/^https?:/i.test(info.linkUrl)) return;
-    const linkingPage = info.pageUrl && /^https?:/i.test(info.pageUrl) ? info.pageUrl : undefined;
-    void browser.tabs.create({ url: viewerUrl(info.linkUrl, linkingPage), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+    const file = info.linkUrl;
+    const referer = refererFromPage(info.pageUrl);
+    void (async () => {
+      // Opened blank, the linking page recorded for that tab, then sent to the viewer: the
+      // viewer's address never carries a referer a foreign page could forge.
+      const created = await browser.tabs.create({ url: 'about:blank', ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+      if (created.id === undefined) return;
+      if (referer) await rememberViewerOpen(created.id, { file, referer }).catch(() => {});
+      await browser.tabs.update(created.id, { url: viewerUrl(file) });
+    })();
   });
 }
 

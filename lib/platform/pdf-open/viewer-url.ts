@@ -7,9 +7,12 @@
 export const VIEWER_PATH = '/viewer.html';
 export const DNR_MARKER = '?DNR:';
 
-/** `referer`: the page the PDF was linked from (context menu), sent along when the viewer fetches it. */
-export function viewerUrlFor(viewerBase: string, file: string, referer?: string): string {
-  return `${viewerBase}?file=${encodeURIComponent(file)}${referer ? `&referer=${encodeURIComponent(referer)}` : ''}`;
+/**
+ * Only the file: the page that linked it (sent as Referer) is kept by the background per tab,
+ * never in the address, where any page that can navigate to the viewer could forge it.
+ */
+export function viewerUrlFor(viewerBase: string, file: string): string {
+  return `${viewerBase}?file=${encodeURIComponent(file)}`;
 }
 
 /**
@@ -29,16 +32,6 @@ export function fileOfViewerUrl(viewerHref: string): string | null {
     }
   }
   return httpUrl(file);
-}
-
-/** The linking page a manual open recorded (never in the DNR form, whose raw URL may hold anything). */
-export function refererOfViewerUrl(viewerHref: string): string | null {
-  if (viewerHref.includes(DNR_MARKER)) return null;
-  try {
-    return httpUrl(new URL(viewerHref).searchParams.get('referer'));
-  } catch {
-    return null;
-  }
 }
 
 function httpUrl(value: string | null): string | null {

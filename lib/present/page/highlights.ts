@@ -80,6 +80,8 @@ export function rangeOverContents(element: Element): Range | null {
  * A range over characters [start, end) of an element's text as extraction saw it (whitespace
  * runs collapsed to one space, leading whitespace dropped). Null when offsets do not fit.
  */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function rangeOverText(element: Element, start: number, end: number): Range | null {
   const doc = element.ownerDocument;
   if (!doc?.createRange || !doc.createTreeWalker || end <= start) return null;
@@ -91,6 +93,8 @@ export function rangeOverText(element: Element, start: number, end: number): Ran
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     for (let i = 0; i < text.length; i++) {
+      // Extraction dropped bidi controls from the text whose offsets these are.
+      if (BIDI_CONTROL.test(text[i]!)) continue;
       const space = /\s/.test(text[i]!);
       if (space && lastWasSpace) continue;
       lastWasSpace = space;

@@ -1,4 +1,5 @@
 import { analyse } from '../../engine/analyse';
+import { boundSourceDocument } from '../../engine/bound-source';
 import { extractHtml } from '../../extract/html';
 import type { Report } from '../../engine/report/schema';
 import type { SourceDocument } from '../../engine/source';
@@ -21,6 +22,8 @@ export interface PageCheckerOptions {
   showPassed?: boolean;
   /** Called after every check with the fresh report (to send it to the background). */
   onReport: (report: Report) => void;
+  /** Called when a check fails inside extraction or analysis, with a one-line reason. */
+  onFailure?: (reason: string) => void;
   /**
    * Analysis away from the page's thread (the extension's background). The background's engine
    * stays compiled between pages, while a content script starts cold on every page, so analysing
@@ -45,6 +48,8 @@ export interface PageChecker {
   setShowPassed(showPassed: boolean): void;
   setHidden(hidden: ReadonlySet<string>): void;
   readonly report: Report | null;
+  /** Why the last check failed (null after a successful one). */
+  readonly failure: string | null;
 }
 
 export function createPageChecker(options: PageCheckerOptions): PageChecker {
@@ -59,17 +64,36 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
   let last: { report: Report; elements: Map<string, Element> } | null = null;
 
   let generation = 0;
+  let failure: string | null = null;
+  /** The tables extraction read last time: only changes in these (or new tables) re-check. */
+  let tracked: ReadonlySet<Element> = new Set();
+  /** What the last analysed document said, to skip analysis when a re-render changed nothing. */
+  let analysedSignature = '';
 
   async function check(): Promise<Report | null> {
     if (signal.aborted) return null;
     const mine = ++generation;
     try {
       const t0 = performance.now();
-      const { doc: source, elements } = extractHtml(doc, { source: options.url });
+      const extracted = extractHtml(doc, { source: options.url });
+      const { elements } = extracted;
+      // Bounded here already, so the message to the background stays small whatever the page holds.
+      const source = boundSourceDocument(extracted.doc);
+      tracked = new Set([...elements].filter(([anchor]) => /^t\d+$/.test(anchor)).map(([, el]) => el));
       const t1 = performance.now();
+      const signature = signatureOf(source);
+      if (last && signature === analysedSignature) {
+        // The same tables and text (a framework re-rendered them): keep the report, follow the new elements.
+        last = { report: last.report, elements };
+        overlay?.render({ ...last, showInfo, showPassed, hidden });
+        overlay?.setStale(false);
+        failure = null;
+        return last.report;
+      }
       const report = await analyseSomewhere(source, t1 - t0);
       // A newer check started meanwhile (tables changed again): its result wins.
       if (mine !== generation || signal.aborted) return null;
+      analysedSignature = signature;
       const t2a = performance.now();
       overlay ??= createOverlay(doc, signal, { lang: options.lang, actions: options.actions });
       overlay.render({ report, elements, showInfo, showPassed, hidden });
@@ -77,6 +101,8 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
         overlay.scrollToFinding(linked);
         linked = null;
       }
+      overlay.setStale(false);
+      failure = null;
       const t2 = performance.now();
       performance.measure?.('budget-lens:extract', { start: t0, end: t1 });
       performance.measure?.('budget-lens:analyse', { start: t1, end: t2a });
@@ -87,7 +113,10 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       options.onReport(report);
       return report;
     } catch (error) {
+      if (signal.aborted) return null;
+      failure = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0]!.slice(0, 300);
       console.warn('[预算透镜] check failed', error);
+      options.onFailure?.(failure);
       return null;
     }
   }
@@ -108,7 +137,12 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
       if (started) return check();
       started = true;
       if (doc.body) {
-        observeTables(doc.body, () => void check(), { signal, isOwn: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG });
+        observeTables(doc.body, () => void check(), {
+          signal,
+          isOwn: (node) => node.nodeName.toLowerCase() === OVERLAY_TAG,
+          tracked: () => tracked,
+          onPending: () => overlay?.setStale(true),
+        });
       }
       return check();
     },
@@ -131,6 +165,9 @@ export function createPageChecker(options: PageCheckerOptions): PageChecker {
     get report() {
       return last?.report ?? null;
     },
+    get failure() {
+      return failure;
+    },
   };
 }
 
@@ -141,4 +178,15 @@ export function cellCount(doc: SourceDocument): number {
   let cells = 0;
   for (const table of doc.tables) for (const row of table.rows) cells += row.length;
   return cells;
+}
+
+/** The document's text as analysis sees it: equal signatures give equal reports. */
+export function signatureOf(doc: SourceDocument): string {
+  const parts: string[] = [doc.title];
+  for (const table of doc.tables) {
+    parts.push('\u0001', table.caption, table.before.join('\u0002'), table.after.join('\u0002'));
+    for (const row of table.rows) parts.push('\u0003', ...row.map((c) => `${c.text}\u0004${c.rowSpan}\u0004${c.colSpan}\u0004${c.headerMarkup ? 1 : 0}`));
+  }
+  for (const block of doc.blocks) parts.push('\u0005', block.kind, block.text);
+  return parts.join('\u0000');
 }

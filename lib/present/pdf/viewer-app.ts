@@ -1,5 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import { DEFAULT_MAX_PAGES } from '../../extract/pdf/index';
+import { readCapped, TooLargeError } from '../../extract/read-capped';
 import { describePdfError } from '../../extract/pdf/open-errors';
 import type { PdfExtraction, PdfExtractOptions } from '../../extract/pdf/types';
 import type { Report } from '../../engine/report/schema';
@@ -39,6 +40,10 @@ export interface ViewerOptions {
   extract: ExtractPdf | null;
   analyse: (doc: SourceDocument, extractMillis: number) => Promise<Report>;
   onReport: (report: Report, source: string) => void;
+  /** Looks at the bytes before pdf.js does: a reason not to open them (an inflate bomb), or null. */
+  screen?: (bytes: Uint8Array) => Promise<string | null>;
+  /** The PDF could not be fetched, opened or checked: one line for the popup ("检查失败：…"). */
+  onFailure?: (reason: string, source: string) => void;
   showInfo: boolean;
   /** Before fetching: lets the background set the portal as Referer. */
   prepareFetch: (url: string) => Promise<void>;
@@ -71,8 +76,8 @@ export interface Viewer {
 
 /** Pages beyond this are not read for tables (the viewer still shows them; extraction reports the rest as not checked). */
 export const MAX_PAGES = DEFAULT_MAX_PAGES;
-/** Larger files are not loaded (a browser tab would struggle; disclosures are a few MB). */
-export const MAX_BYTES = 200 * 1024 * 1024;
+/** Larger files are not loaded (disclosures are a few MB); the CLI's cap, for a declared length and a streamed one alike. */
+export const MAX_BYTES = 64 * 1024 * 1024;
 /** How often marks are drawn from the pages read so far. */
 const EARLY_EVERY_MS = 1500;
 const ZOOM_STEPS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
@@ -342,33 +347,21 @@ export function createViewer(options: ViewerOptions): Viewer {
     await show(bytes, url, signal);
   }
 
-  /** The body, chunk by chunk, with a progress bar: bytes of the total where the server says it. */
+  /** The body, chunk by chunk, with a progress bar: capped while it streams in (a chunked response announces no length). */
   async function readWithProgress(response: Response, signal: AbortSignal): Promise<Uint8Array> {
     const total = Number(response.headers.get('content-length')) || 0;
-    const reader = response.body?.getReader();
-    if (!reader) return new Uint8Array(await response.arrayBuffer());
-    const chunks: Uint8Array[] = [];
-    let received = 0;
     let shown = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (signal.aborted) throw new DOMException('aborted', 'AbortError');
-      chunks.push(value);
-      received += value.length;
-      if (received > MAX_BYTES) throw new Error(v.over(MAX_BYTES / 1024 / 1024));
-      const now = performance.now();
-      if (now - shown > 100) {
+    const bytes = await readCapped(response, MAX_BYTES, {
+      signal,
+      onProgress: (received) => {
+        const now = performance.now();
+        if (now - shown <= 100) return;
         shown = now;
         setStatus(v.downloaded(megabytes(received), total ? megabytes(total) : null), total ? received : undefined, total || undefined);
-      }
-    }
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
+      },
+    }).catch((error: unknown) => {
+      throw error instanceof TooLargeError ? new Error(v.over(MAX_BYTES / 1024 / 1024)) : error;
+    });
     performance.mark?.('budget-lens:pdf-downloaded');
     return bytes;
   }
@@ -428,12 +421,19 @@ export function createViewer(options: ViewerOptions): Viewer {
 
   function fail(title: string, lines: string[]): void {
     status.hidden = true;
+    options.onFailure?.(lines[0] && lines[0].length < 200 ? `${title}（${lines[0]}）` : title, currentSource);
     notice('error', title, lines, true);
     resolveChecked(null);
   }
 
   async function show(bytes: Uint8Array, source: string, signal: AbortSignal): Promise<void> {
     setStatus(v.opening);
+    const refused = await options.screen?.(bytes).catch(() => null);
+    if (signal.aborted) return;
+    if (refused) {
+      fail(refused, [v.tryOriginal]);
+      return;
+    }
     try {
       const { wasmUrl } = options.assets;
       const task = getDocument({ data: bytes, ...options.documentParams(options.assets), ...(wasmUrl ? { wasmUrl } : {}) });

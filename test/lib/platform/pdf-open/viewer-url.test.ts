@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileOfViewerUrl, refererOfViewerUrl, viewerUrlFor } from '../../../../lib/platform/pdf-open/viewer-url';
+import { fileOfViewerUrl, viewerUrlFor } from '../../../../lib/platform/pdf-open/viewer-url';
 
 const BASE = 'chrome-extension://abc/viewer.html';
 
@@ -10,13 +10,10 @@ describe('viewer URLs', () => {
     expect(fileOfViewerUrl(url)).toBe(new URL(file).href);
   });
 
-  it('carries the linking page of a manual open, http(s) only', () => {
-    const url = viewerUrlFor(BASE, 'http://a.gov.cn/download.do?id=7', 'http://a.gov.cn/list.html?p=2');
-    expect(fileOfViewerUrl(url)).toBe('http://a.gov.cn/download.do?id=7');
-    expect(refererOfViewerUrl(url)).toBe('http://a.gov.cn/list.html?p=2');
-    expect(refererOfViewerUrl(viewerUrlFor(BASE, 'http://a.gov.cn/x.pdf'))).toBeNull();
-    expect(refererOfViewerUrl(viewerUrlFor(BASE, 'http://a.gov.cn/x.pdf', 'javascript:alert(1)'))).toBeNull();
-    expect(refererOfViewerUrl(`${BASE}?DNR:http://a.gov.cn/x.pdf?referer=http://evil.example/`)).toBeNull();
+  it('never carries a referer: the linking page is kept by the background per tab (issue 15)', () => {
+    const url = viewerUrlFor(BASE, 'http://a.gov.cn/download.do?id=7');
+    expect(url).toBe(`${BASE}?file=${encodeURIComponent('http://a.gov.cn/download.do?id=7')}`);
+    expect(new URL(url).searchParams.has('referer')).toBe(false);
   });
 
   it('reads the raw form declarativeNetRequest produces', () => {

@@ -53,11 +53,53 @@ describe('page checker', () => {
     });
     const first = await checker.start();
     expect(first?.tables).toHaveLength(1);
+    document.querySelectorAll('td')[6]!.textContent = '4.60';
     const [a, b] = await Promise.all([checker.start(), checker.start()]);
     expect(a).toBeNull(); // superseded by the newer check
     expect(b?.tables).toHaveLength(1);
     expect(calls).toEqual(['remote', 'remote', 'remote']);
     expect(reports).toHaveLength(2);
+    // Nothing changed since: the report is kept, nothing is analysed again.
+    expect(await checker.start()).toBe(b);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a failure inside the check is reported with its reason, not swallowed (issue 15, defect 4)', async () => {
+    document.body.innerHTML = TABLE;
+    const failures: string[] = [];
+    const checker = createPageChecker({
+      document,
+      url: 'x',
+      signal: controller.signal,
+      showInfo: true,
+      remoteAboveCells: 0,
+      analyseRemotely: async () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+      onReport: () => {},
+      onFailure: (reason) => failures.push(reason),
+    });
+    // The background failing falls back to local analysis; only a local failure is a failure.
+    expect(await checker.start()).not.toBeNull();
+    expect(checker.failure).toBeNull();
+    const broken = createPageChecker({ document, url: 'x', signal: controller.signal, showInfo: true, remoteAboveCells: 0, analyseRemotely: async () => null as never, onReport: () => {}, onFailure: (reason) => failures.push(reason) });
+    expect(await broken.start()).toBeNull();
+    expect(broken.failure).toMatch(/^TypeError: /);
+    expect(failures).toEqual([broken.failure]);
+  });
+
+  it('marks are shown as stale from a table change until the re-check', async () => {
+    document.body.innerHTML = TABLE;
+    const checker = createPageChecker({ document, url: 'x', signal: controller.signal, showInfo: true, onReport: () => {} });
+    await checker.start();
+    const host = document.querySelector('budget-lens-overlay') as HTMLElement;
+    expect(host.hasAttribute('data-stale')).toBe(false);
+    document.querySelectorAll('td')[6]!.textContent = '4.60';
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(host.hasAttribute('data-stale')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(host.hasAttribute('data-stale')).toBe(false);
+    expect(checker.report?.findings.map((f) => `${f.actual}/${f.expected}`)).toContain('4.60/6.40');
   });
 
   it('does nothing after abort and survives hostile markup', async () => {
