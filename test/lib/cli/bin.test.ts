@@ -296,7 +296,7 @@ describe.concurrent('budget-lens check on folders (batch)', SLOW, () => {
     writeFileSync(join(empty, 'readme.txt'), 'nothing here');
     const none = await run('check', empty);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe(`目录中没有可核对的文件（.html、.htm、.pdf）：${empty}\n`);
+    expect(none.stderr).toBe(`目录中没有可核对的文件（.html、.htm、.pdf、.xlsx）：${empty}\n`);
 
     const slow = await run('check', `${base}/never-answers`, join(dir, 'budget.html'), '--timeout', '3', '--format', 'json');
     expect(slow.code).toBe(2);

@@ -34,6 +34,6 @@ describe('check inputs', () => {
   it('names a folder without disclosures', async () => {
     const { documents, problems } = await expandInputs([join(dir, 'empty')]);
     expect(documents).toEqual([]);
-    expect(problems).toEqual([`目录中没有可核对的文件（.html、.htm、.pdf）：${join(dir, 'empty')}`]);
+    expect(problems).toEqual([`目录中没有可核对的文件（.html、.htm、.pdf、.xlsx）：${join(dir, 'empty')}`]);
   });
 });
