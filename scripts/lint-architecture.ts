@@ -3,7 +3,8 @@
  * - lib/ never imports from entrypoints/;
  * - only lib/platform/ (and the thin entrypoints) touch browser.* / chrome.*;
  * - the pure analysis (amount, table, checks, document, narrative, report, analyse) uses no DOM;
- * - nothing writes HTML strings into the DOM (innerHTML, outerHTML, insertAdjacentHTML, …).
+ * - nothing writes HTML strings into the DOM (innerHTML, outerHTML, insertAdjacentHTML, …);
+ * - lib/cli/ is the Node command line: nothing outside it imports from it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,6 +43,7 @@ for (const file of [...files('lib'), ...files('components'), ...files('entrypoin
   if (PURE.some((p) => rel === p || rel.startsWith(`${p}/`)) && /\b(document|window|navigator|localStorage)\.\w/.test(code)) {
     problems.push(`${rel}: the analysis must stay free of DOM and browser globals`);
   }
+  if (!rel.startsWith('lib/cli/') && /from\s+['"][^'"]*\/cli\//.test(code)) problems.push(`${rel}: only the command line (lib/cli/) imports from lib/cli/`);
   if (/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/.test(code)) {
     problems.push(`${rel}: never write HTML strings into the page (use textContent or Preact)`);
   }
