@@ -7,7 +7,11 @@
  * Budgets: a 23-table page analysed in under 50 ms (issue 2);
  * PDF pipeline within 1.3× of pdf.js alone, a 30-page PDF in under 3 s (issue 4).
  *
- *   npm run bench [-- --html | --pdf | --xlsx] [--json]     BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3, also workbooks)
+ * Then the command line end to end against pdf.js and pdfplumber as commands (scripts/bench-cli.ts,
+ * issue 14's goals).
+ *
+ *   npm run bench [-- --html | --pdf | --xlsx | --cli] [--json]
+ *   BENCH_RUNS (HTML, 15), BENCH_PDF_RUNS (3, also workbooks), BENCH_CLI_RUNS (3)
  *
  * HTML is parsed and extracted on both DOMs the project has used outside the browser: parse5's
  * standard tree (lib/extract/html-node.ts, the CLI's since issue 13) and linkedom (before), so the
@@ -23,12 +27,14 @@ import type { CheckTiming } from '../lib/engine/checks/runner';
 import { slowestChecks } from '../lib/engine/checks/runner';
 import { benchPdf } from './bench-pdf';
 import { benchXlsx } from './bench-xlsx';
+import { benchCli } from './bench-cli';
 
 const root = new URL('..', import.meta.url).pathname;
 const pagesDir = join(root, 'test/fixtures/pages');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PDF_RUNS = Number(process.env.BENCH_PDF_RUNS ?? 3);
-const only = process.argv.includes('--pdf') ? 'pdf' : process.argv.includes('--html') ? 'html' : process.argv.includes('--xlsx') ? 'xlsx' : undefined;
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 3);
+const only = ['html', 'pdf', 'xlsx', 'cli'].find((part) => process.argv.includes(`--${part}`));
 const WARMUP = 3;
 
 function median(values: number[]): number {
@@ -126,4 +132,5 @@ function benchHtml(): Row[] {
 const htmlRows = only === undefined || only === 'html' ? benchHtml() : [];
 const pdfRows = only === undefined || only === 'pdf' ? await benchPdf(root, PDF_RUNS) : [];
 const xlsxRows = only === undefined || only === 'xlsx' ? await benchXlsx(root, PDF_RUNS) : [];
-if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows, xlsx: xlsxRows }, null, 2));
+const cliRows = only === undefined || only === 'cli' ? await benchCli(root, CLI_RUNS) : [];
+if (process.argv.includes('--json')) console.log(JSON.stringify({ html: htmlRows, pdf: pdfRows, xlsx: xlsxRows, cli: cliRows }, null, 2));

@@ -2,8 +2,8 @@
  * The one architecture rule oxlint cannot say: nothing writes HTML strings into the page
  * (innerHTML, outerHTML, insertAdjacentHTML, dangerouslySetInnerHTML, document.write) — page text
  * is hostile input. The import rules (the one-way flow, the pure analysis, only lib/platform
- * touching the browser) and the file-length limit are oxlint rules in .oxlintrc.json, proved by
- * test/scripts/lint-rules.test.ts.
+ * touching the browser, only the command line importing lib/cli) and the file-length limit are
+ * oxlint rules in .oxlintrc.json, proved by test/scripts/lint-rules.test.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

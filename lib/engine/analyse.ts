@@ -51,8 +51,10 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
   // Hostile input is normal input: every text is bounded before any rule reads it.
   const doc = boundSourceDocument(input, notChecked);
   const models: TableModel[] = [];
-  // Caption rows inside a table are lifted first: a table that opens with its own title is no continuation.
-  for (const source of mergeContinuations(doc.tables.map(liftTitleRows))) {
+  // Span bombs are refused before anything expands their grid (10⁸ positions would take gigabytes);
+  // caption rows inside a table are lifted next: a table that opens with its own title is no continuation.
+  const sized = doc.tables.filter((source) => !refusedAsOversized(source, notChecked));
+  for (const source of mergeContinuations(sized.map(liftTitleRows))) {
     const model = modelOf(source, notChecked);
     if (model) models.push(model);
   }
@@ -145,12 +147,15 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
   return { report: finaliseReport(report), tables: models, timings: run.timings };
 }
 
+function refusedAsOversized(source: SourceTable, notChecked: NotChecked[]): boolean {
+  if (gridAreaBound(source.rows) <= MAX_GRID_CELLS) return false;
+  notChecked.push({ what: source.caption || source.before.at(-1) || source.anchor, reason: `表格过大或合并单元格过多（${source.rows.length} 行），未逐格核对`, anchor: source.anchor });
+  return true;
+}
+
 function modelOf(source: SourceTable, notChecked: NotChecked[]): TableModel | null {
-  // Span bombs are refused before the grid is expanded (10⁸ positions would take gigabytes).
-  if (gridAreaBound(source.rows) > MAX_GRID_CELLS) {
-    notChecked.push({ what: source.caption || source.before.at(-1) || source.anchor, reason: `表格过大或合并单元格过多（${source.rows.length} 行），未逐格核对`, anchor: source.anchor });
-    return null;
-  }
+  // Halves merged over pages may together pass the bound each passed alone.
+  if (refusedAsOversized(source, notChecked)) return null;
   const grid = expandGrid(source.rows);
   const identity = describeTable(source, grid);
   if (grid.width * grid.height > MAX_GRID_CELLS) {

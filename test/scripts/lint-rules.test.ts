@@ -32,6 +32,10 @@ const FILES: Record<string, string> = {
   'lib/platform/imports-entrypoints.ts': "import { App } from '../../entrypoints/popup/App';\nexport const x = App;\n",
   'components/imports-wxt-browser.tsx': "import { browser } from 'wxt/browser';\nexport const x = browser;\n",
   'lib/platform/clean.ts': "import { browser } from 'wxt/browser';\nexport const id = (): string => browser.runtime.id + chrome.runtime.id;\n",
+  'lib/engine/imports-cli.ts': "import { main } from '../cli/main';\nexport const x = main;\n",
+  'lib/present/imports-cli.ts': "import { main } from '../cli/main';\nexport const x = main;\n",
+  'entrypoints/imports-cli.ts': "import { main } from '../lib/cli/main';\nexport const x = main;\n",
+  'lib/cli/clean.ts': "import { readFile } from 'node:fs/promises';\nimport { analyse } from '../engine/analyse';\nimport { COMMANDS } from './commands';\nexport const x = [readFile, analyse, COMMANDS];\n",
   'lib/engine/too-long.ts': `${Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n')}\n`,
 };
 
@@ -47,7 +51,7 @@ beforeAll(() => {
   }
   let out: string;
   try {
-    out = execFileSync(join(root, 'node_modules/.bin/oxlint'), ['-c', '.oxlintrc.json', '--format', 'json', 'lib', 'components'], { cwd: dir, encoding: 'utf8' });
+    out = execFileSync(join(root, 'node_modules/.bin/oxlint'), ['-c', '.oxlintrc.json', '--format', 'json', 'lib', 'components', 'entrypoints'], { cwd: dir, encoding: 'utf8' });
   } catch (error) {
     out = (error as { stdout: string }).stdout;
   }
@@ -78,6 +82,9 @@ describe('import rules (.oxlintrc.json)', () => {
     'lib/present/imports-wxt-browser.ts',
     'lib/present/imports-entrypoints.ts',
     'components/imports-wxt-browser.tsx',
+    'lib/engine/imports-cli.ts',
+    'lib/present/imports-cli.ts',
+    'entrypoints/imports-cli.ts',
   ])('%s: no-restricted-imports', (path) => {
     expect(rulesOf(path)).toEqual(['eslint(no-restricted-imports)']);
   });
@@ -95,5 +102,6 @@ describe('import rules (.oxlintrc.json)', () => {
     expect(rulesOf('lib/engine/clean.ts')).toEqual([]);
     expect(rulesOf('lib/extract/clean.ts')).toEqual([]);
     expect(rulesOf('lib/platform/clean.ts')).toEqual([]);
+    expect(rulesOf('lib/cli/clean.ts')).toEqual([]);
   });
 });
