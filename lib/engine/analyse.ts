@@ -2,34 +2,26 @@ import type { SourceDocument, SourceTable } from './source';
 import './amount/decimal-config';
 import { boundSourceDocument } from './bound-source';
 import { finaliseReport } from './report/limits';
-import type { Finding, NotChecked, Report, TableSummary } from './report/schema';
+import type { Change, NotChecked, Report, TableSummary } from './report/schema';
 import type { Unit } from './amount/units';
 import { findCaptionUnit } from './amount/units';
 import type { TableModel } from './table/model';
 import { buildTableModel, MAX_GRID_CELLS } from './table/model';
 import { expandGrid, gridAreaBound } from './table/grid';
 import { mergeContinuations } from './table/continuation';
+import { CHECKS } from './checks';
+import type { CheckContext } from './checks/types';
+import type { CheckTiming } from './checks/runner';
+import { runChecks } from './checks/runner';
+import { withEvidence } from './checks/evidence';
+import { dedupe, foldFaults } from './checks/faults';
 import { liftTitleRows } from './table/title-rows';
-import { checkTable } from './checks';
-import type { FindingDraft } from './checks/types';
 import { describeTable, identifyDocumentKind } from './document/describe';
 import { documentClaims } from './narrative/document-claims';
-import { checkNarrative } from './checks/narrative';
-import { checkYears } from './checks/text-year';
-import { checkPlaceholders } from './checks/text-placeholder';
-import { checkPercentSigns } from './checks/text-percent-sign';
-import { checkCrossTables } from './checks/cross-tables';
-import { checkTextAgainstTables } from './checks/text-vs-table';
-import { checkRepeatedFigures } from './checks/text-repeated';
-import { checkCounts } from './checks/text-counts';
 import { tableChanges } from './changes/table-changes';
 import { bindStatedChanges, buildFactIndex } from './narrative/bind';
-import { emptyOutcome, mergeOutcome } from './checks/types';
-import type { Change } from './report/schema';
 import { findContents } from './document/contents';
 import { assessCompleteness, expectsFullSet, findShells } from './document/completeness';
-import { checkDocumentTables } from './checks/document-tables';
-import { checkClassificationLabels } from './checks/classification-labels';
 
 export interface AnalyseOptions {
   /** Milliseconds spent extracting, recorded in the report's stats. */
@@ -41,6 +33,8 @@ export interface AnalyseOptions {
 export interface Analysis {
   report: Report;
   tables: TableModel[];
+  /** Time spent in each check over the whole document (see scripts/bench.ts). */
+  timings: CheckTiming[];
 }
 
 /**
@@ -57,8 +51,10 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
   // Hostile input is normal input: every text is bounded before any rule reads it.
   const doc = boundSourceDocument(input, notChecked);
   const models: TableModel[] = [];
-  // Caption rows inside a table are lifted first: a table that opens with its own title is no continuation.
-  for (const source of mergeContinuations(doc.tables.map(liftTitleRows))) {
+  // Span bombs are refused before anything expands their grid (10⁸ positions would take gigabytes);
+  // caption rows inside a table are lifted next: a table that opens with its own title is no continuation.
+  const sized = doc.tables.filter((source) => !refusedAsOversized(source, notChecked));
+  for (const source of mergeContinuations(sized.map(liftTitleRows))) {
     const model = modelOf(source, notChecked);
     if (model) models.push(model);
   }
@@ -70,34 +66,13 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
     }
   }
 
-  const outcome = emptyOutcome();
-  outcome.notChecked.push(...(opts.notChecked ?? []), ...notChecked);
-  const summaries: TableSummary[] = [];
+  const notCheckedFirst: NotChecked[] = [...(opts.notChecked ?? []), ...notChecked];
   for (const model of models) {
     const hasData = model.panels.some((p) => p.rows.length > 0);
-    let tableChecks = 0;
-    if (hasData) {
-      const tableOutcome = checkTable(model);
-      mergeOutcome(outcome, tableOutcome);
-      tableChecks = tableOutcome.checksRun;
-    } else if (model.header.bodyStart >= model.grid.height) {
-      outcome.notChecked.push({ what: `${model.title || model.id}`, reason: '表格没有数据行（空表）', anchor: model.anchor });
+    if (!hasData && model.header.bodyStart >= model.grid.height) {
+      notCheckedFirst.push({ what: `${model.title || model.id}`, reason: '表格没有数据行（空表）', anchor: model.anchor });
     }
-    summaries.push({
-      id: model.id,
-      title: model.title,
-      kind: model.kind,
-      unit: model.unit ?? '未标明',
-      unitSource: model.unitSource,
-      ...(model.page ? { page: model.page } : {}),
-      rows: model.grid.height,
-      cols: model.grid.width,
-      checksRun: tableChecks,
-      anchor: model.anchor,
-    });
   }
-  const cross = checkCrossTables(models);
-  mergeOutcome(outcome, cross);
 
   const identity = identifyDocumentKind(doc, models);
   const contents = findContents(doc.blocks, models);
@@ -105,20 +80,40 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
   // Held to the table set (and its 目录) only when the document shows one: a narrative whose tables are another file is not.
   const fullSet = identity.kind !== 'unknown' && expectsFullSet(identity.kind, models, shells);
   const completeness = fullSet ? assessCompleteness(identity.kind as 'budget' | 'final', models, doc.blocks, contents, shells) : null;
-  mergeOutcome(outcome, checkDocumentTables(completeness, fullSet ? contents : null, shells, models));
-  mergeOutcome(outcome, checkClassificationLabels(models, doc.blocks, identity.year));
-  const claims = documentClaims(doc.blocks, outcome.notChecked);
-  const changes: Change[] = [];
-  mergeOutcome(outcome, checkNarrative(claims, changes));
+  const claims = documentClaims(doc.blocks, notCheckedFirst);
   const facts = buildFactIndex(models);
-  mergeOutcome(outcome, checkTextAgainstTables(claims, facts, identity.kind, doc.blocks));
-  mergeOutcome(outcome, checkRepeatedFigures(claims, models));
-  mergeOutcome(outcome, checkCounts(doc.blocks, models));
-  mergeOutcome(outcome, checkYears(doc.blocks, identity.year, identity.kind));
-  mergeOutcome(outcome, checkPlaceholders(doc.blocks));
-  mergeOutcome(outcome, checkPercentSigns(doc.blocks));
+  const changes: Change[] = [];
+  const context: CheckContext = {
+    tables: models,
+    blocks: doc.blocks,
+    identity,
+    claims,
+    facts,
+    completeness,
+    contents: fullSet ? contents : null,
+    shells,
+    changes,
+  };
+  const run = runChecks(CHECKS, context);
+  const outcome = run.outcome;
   bindStatedChanges(changes, facts);
   for (const model of models) changes.push(...tableChanges(model));
+
+  const summaries: TableSummary[] = models.map((model) => ({
+    id: model.id,
+    title: model.title,
+    kind: model.kind,
+    unit: model.unit ?? '未标明',
+    unitSource: model.unitSource,
+    ...(model.page ? { page: model.page } : {}),
+    rows: model.grid.height,
+    cols: model.grid.width,
+    checksRun: run.checksByTable.get(model.id) ?? 0,
+    anchor: model.anchor,
+  }));
+  const byId = new Map(models.map((model) => [model.id, model]));
+  const faults = foldFaults(dedupe(outcome.findings.map((draft) => withEvidence(draft, byId))), byId);
+  const crossTableChecks = CHECKS.filter((check) => check.rules.every((rule) => rule.startsWith('cross.'))).reduce((n, check) => n + (run.checksByCheck.get(check.name) ?? 0), 0);
 
   const units = [...new Set(models.map((m) => m.unit).filter((u): u is Unit => Boolean(u)))];
   const report: Report = {
@@ -140,23 +135,27 @@ export function analyseDocument(input: SourceDocument, opts: AnalyseOptions = {}
       checksRun: outcome.checksRun,
       passed: outcome.passed,
       claims: claims.length,
-      crossTableChecks: cross.checksRun,
+      crossTableChecks,
       millis: { extract: opts.extractMillis ?? 0, analyse: performance.now() - started },
-      notChecked: outcome.notChecked,
+      notChecked: [...notCheckedFirst, ...outcome.notChecked],
+      ...(faults.folded ? { consequences: faults.folded } : {}),
     },
-    findings: numberFindings(dedupe(outcome.findings)),
+    findings: faults.findings.map((finding, index) => ({ id: `f${index + 1}`, ...finding })),
     changes,
     confirmed: outcome.confirmed,
   };
-  return { report: finaliseReport(report), tables: models };
+  return { report: finaliseReport(report), tables: models, timings: run.timings };
+}
+
+function refusedAsOversized(source: SourceTable, notChecked: NotChecked[]): boolean {
+  if (gridAreaBound(source.rows) <= MAX_GRID_CELLS) return false;
+  notChecked.push({ what: source.caption || source.before.at(-1) || source.anchor, reason: `表格过大或合并单元格过多（${source.rows.length} 行），未逐格核对`, anchor: source.anchor });
+  return true;
 }
 
 function modelOf(source: SourceTable, notChecked: NotChecked[]): TableModel | null {
-  // Span bombs are refused before the grid is expanded (10⁸ positions would take gigabytes).
-  if (gridAreaBound(source.rows) > MAX_GRID_CELLS) {
-    notChecked.push({ what: source.caption || source.before.at(-1) || source.anchor, reason: `表格过大或合并单元格过多（${source.rows.length} 行），未逐格核对`, anchor: source.anchor });
-    return null;
-  }
+  // Halves merged over pages may together pass the bound each passed alone.
+  if (refusedAsOversized(source, notChecked)) return null;
   const grid = expandGrid(source.rows);
   const identity = describeTable(source, grid);
   if (grid.width * grid.height > MAX_GRID_CELLS) {
@@ -182,23 +181,4 @@ function documentUnit(models: TableModel[], doc: SourceDocument): Unit | null {
     if (unit) return unit;
   }
   return null;
-}
-
-/** The same cell found by two families with the same arithmetic is one finding. */
-function dedupe(drafts: FindingDraft[]): FindingDraft[] {
-  const seen = new Set<string>();
-  const result: FindingDraft[] = [];
-  for (const draft of drafts) {
-    const loc = draft.location;
-    const where = 'tableId' in loc ? `${loc.tableId}:${loc.row}:${loc.col}` : `${loc.anchor}:${loc.start}`;
-    const key = `${where}|${draft.expected}|${draft.actual}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(draft);
-  }
-  return result;
-}
-
-function numberFindings(drafts: FindingDraft[]): Finding[] {
-  return drafts.map((draft, index) => ({ id: `f${index + 1}`, ...draft }));
 }

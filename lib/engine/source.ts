@@ -4,6 +4,25 @@
  * An anchor is a string the presenter can map back to a DOM element or a PDF rectangle.
  */
 
+/** A table as extraction numbered it: "t3". */
+export type TableAnchor = `t${number}`;
+/** A cell of a table, by its markup row and cell index (spans not expanded): "t3.r2.c5". */
+export type CellAnchor = `${TableAnchor}.r${number}.c${number}`;
+/** A text block (heading or paragraph): "b7". */
+export type BlockAnchor = `b${number}`;
+/**
+ * What an anchor names. Analysis never reads meaning from one (it only passes it on); the
+ * extractors (lib/extract/html.ts, lib/extract/pdf/assemble.ts) make them in these forms, and the
+ * SourceDocument fields stay plain strings because it crosses a process boundary as JSON.
+ */
+export type Anchor = TableAnchor | CellAnchor | BlockAnchor;
+
+const ANCHOR = /^(?:t\d+(?:\.r\d+\.c\d+)?|b\d+)$/;
+
+export function isAnchor(text: string): text is Anchor {
+  return ANCHOR.test(text);
+}
+
 export interface SourceCell {
   /** Visible text of the cell, whitespace collapsed but otherwise untouched (no NFKC here). */
   text: string;

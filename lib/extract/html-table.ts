@@ -1,4 +1,4 @@
-import type { SourceCell } from '../engine/source';
+import type { CellAnchor, SourceCell, TableAnchor } from '../engine/source';
 import type { TextWalkNotes } from './dom';
 import { ELEMENT_NODE, isSkipped, tagOf, visibleText, walk } from './dom';
 
@@ -26,7 +26,7 @@ interface RawRow {
  * are text. Hidden rows and cells are left out, so anchors index the rows and cells analysis
  * sees. Spans are parsed defensively: page markup is untrusted.
  */
-export function readTable(table: Element, anchor: string): HtmlTable | null {
+export function readTable(table: Element, anchor: TableAnchor): HtmlTable | null {
   const raw: RawRow[] = [];
   const notes: TextWalkNotes = { table: false };
   let caption: string | null = null;
@@ -71,7 +71,7 @@ export function readTable(table: Element, anchor: string): HtmlTable | null {
         rowSpan: parseRowSpan(el.getAttribute('rowspan'), remaining),
         colSpan,
         headerMarkup: row.header || tagOf(el) === 'th',
-        anchor: `${anchor}.r${r}.c${c}`,
+        anchor: `${anchor}.r${r}.c${c}` satisfies CellAnchor,
       });
     }
     rows.push(out);

@@ -1,4 +1,4 @@
-import type { SourceDocument, SourceTable, TextBlock } from '../engine/source';
+import type { BlockAnchor, SourceDocument, SourceTable, TableAnchor, TextBlock } from '../engine/source';
 import {
   ELEMENT_NODE,
   TEXT_NODE,
@@ -57,7 +57,7 @@ export function extractHtml(root: Document | Element, opts: { source: string }):
       const element = blockStack[blockStack.length - 1] ?? fallback;
       const listItem = element !== null && tagOf(element) === 'li';
       const heading = headingDepth > 0 || (lineBold && text.length <= MAX_BOLD_HEADING && !listItem);
-      const anchor = `b${blocks.length}`;
+      const anchor: BlockAnchor = `b${blocks.length}`;
       blocks.push({ anchor, text, kind: heading ? 'heading' : 'paragraph', seq: seq++ });
       if (element) elements.set(anchor, element);
     }
@@ -70,7 +70,7 @@ export function extractHtml(root: Document | Element, opts: { source: string }):
   };
 
   const tryTable = (el: Element): boolean => {
-    const anchor = `t${tables.length}`;
+    const anchor: TableAnchor = `t${tables.length}`;
     const read = readTable(el, anchor);
     // A table that holds another table is page layout, and a 1-row or 1-column table is a
     // framed title or note: their cells are text.

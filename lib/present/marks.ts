@@ -137,7 +137,8 @@ export function worstOf(counts: SeverityCounts): Severity | null {
 /** Anchors of the cells a finding relates to (its operands), for hover highlighting. */
 export function relatedAnchors(finding: Finding, tableAnchors: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
-  for (const loc of finding.related) {
+  // The cells of the symptoms listed under a fault are outlined with its operands.
+  for (const loc of [...finding.related, ...(finding.consequences ?? []).map((c) => c.location)]) {
     if (!loc.anchor && 'tableId' in loc) continue; // a whole table is not a useful highlight
     const anchor = anchorOf(loc, tableAnchors);
     if (anchor) out.push(anchor);

@@ -114,7 +114,7 @@ export function findingView(finding: Finding, report: Report, lang: Lang = 'zh')
     key: findingKey(finding),
     severity: finding.severity,
     basis,
-    group: groupOf(finding.category),
+    group: groupOf(finding),
     headline: headlineOf(finding, lang),
     arithmetic: arithmeticOf(finding, lang),
     detail: tidyMessage(finding, cell ? (positional(rowName) ? rowName : `「${rowName}」行`) : ''),

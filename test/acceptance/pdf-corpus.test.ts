@@ -17,8 +17,8 @@ const CORPUS = resolve(__dirname, '../../../shared/corpus/pdf');
 const present = existsSync(CORPUS);
 if (!present) console.warn(`[pdf-corpus] ${CORPUS} not found: the corpus tests are skipped (they need ../shared/corpus beside the project).`);
 
-/** Errors the documents themselves contain, reviewed against the PDF pages. */
-const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string }[]> = {
+/** Errors the documents themselves contain, reviewed against the PDF pages; `consequences` are the symptoms listed under one (one fault, one finding). */
+const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string; consequences?: string[] }[]> = {
   'js-court-2018-budget.pdf': [
     { rule: 'text.change', where: '减少5.95%', why: '法院（款）一般行政管理事务 6049.97, 减少 392.92: 392.92 ÷ (6049.97 + 392.92) = 6.10%, not 5.95% (page 19)' },
     { rule: 'text.change', where: '1326.81万元，与上年相比增加1326.81万元，增长100%', why: 'last year was 0 (1326.81 − 1326.81): no growth rate exists (rulebook N-04), the text says 增长100% (page 20)' },
@@ -32,19 +32,20 @@ const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string
   ],
   'sh-putuo-czj-2024-final.pdf': [
     { rule: 'text.amount', where: '0.3万元', why: '财政拨款收入支出总计 is 2961.68 万元 in its table, the text says 0.3 万元 (page 21)' },
-    { rule: 'text.share', where: '占71.73%', why: '2106.66 ÷ 2940.05 = 71.65%, not 71.73%' },
-    { rule: 'text.share-sum', where: '占71.73%', why: 'the four shares add up to 100.07% because of that 71.73%' },
+    { rule: 'text.share', where: '占71.73%', why: '2106.66 ÷ 2940.05 = 71.65%, not 71.73%', consequences: ['text.share-sum'] }, // the four shares add up to 100.07% because of it: one fault
   ],
   'sh-putuo-sfj-2026-unit-budget.pdf': [
     // One misprint, checked in two tables: 2040601 行政运行 prints 64,840,547.00 under 项目支出 (pages 11 and 14), where 0.00 belongs.
-    { rule: 'sum.columns', where: 't2 2040601 行政运行', why: '14,348,853.34 ≠ 基本支出 14,348,853.34 + 项目支出 64,840,547.00 as printed (page 11)' },
-    { rule: 'sum.code-hierarchy', where: 't2 20406 司法', why: '司法 项目支出 64,840,547.00 ≠ its 项 as printed, 行政运行 included (129,681,094.00) (page 11)' },
-    { rule: 'sum.columns', where: 't4 2040601 行政运行', why: 'the same misprint in the 一般公共预算支出功能分类预算表 (page 14)' },
-    { rule: 'sum.code-hierarchy', where: 't4 20406 司法', why: 'the same misprint in the 一般公共预算支出功能分类预算表 (page 14)' },
+    {
+      rule: 'sum.code-hierarchy',
+      where: 't2 20406 司法',
+      why: '司法 项目支出 64,840,547.00 ≠ its 项 as printed, 行政运行 included (129,681,094.00); 行政运行 14,348,853.34 ≠ 14,348,853.34 + 64,840,547.00 listed under it (page 11)',
+      consequences: ['sum.columns'],
+    },
+    { rule: 'sum.code-hierarchy', where: 't4 20406 司法', why: 'the same misprint in the 一般公共预算支出功能分类预算表 (page 14)', consequences: ['sum.columns'] },
   ],
   'sh-putuo-czj-2024-final-seeded-errors.pdf': [
-    { rule: 'text.share', where: '占 71.73%', why: 'inherited from the original document' },
-    { rule: 'text.share-sum', where: '占 71.73%', why: 'inherited from the original document' },
+    { rule: 'text.share', where: '占 71.73%', why: 'inherited from the original document', consequences: ['text.share-sum'] },
     { rule: 'text.direction', where: '1511.89', why: 'seeded: 决算数大于预算数 where 1511.89 < 1560.05' },
     { rule: 'text.direction', where: '80.38', why: 'seeded: 决算数大于预算数 where 80.38 < 80.81' },
     { rule: 'text.direction', where: '60.99', why: 'seeded: 决算数等于预算数 where 60.99 < 62.29' },
@@ -58,20 +59,22 @@ const DOCUMENT_ERRORS: Record<string, { rule: string; where: string; why: string
  * (checked on the page): a check's fault, left to the work on the checks. Each is asserted to be
  * still reported, so when the check is fixed its entry fails here and asks to be removed.
  */
-const CHECK_FAULTS: Record<string, { rule: string; where: string; why: string }[]> = {
+const CHECK_FAULTS: Record<string, { rule: string; where: string; why: string; consequences?: string[] }[]> = {
   'js-court-2018-budget.pdf': [
-    { rule: 'text.amount', where: '183.95万元', why: 'the text gives the 三公 table’s 公务接待费 183.95 (page 14, read right); the check binds it to 30217 公务接待费 48.95 of the 基本支出 tables, which hold basic expenditure only' },
-    { rule: 'text.amount', where: '183.95万元', why: 'the same binding, second sentence (page 23)' },
+    {
+      rule: 'text.amount',
+      where: '183.95万元',
+      why: 'the text gives the 三公 table’s 公务接待费 183.95 (page 14, read right); the check binds it to 30217 公务接待费 48.95 of the 基本支出 tables, which hold basic expenditure only (the second sentence, page 23, listed under it)',
+      consequences: ['text.amount'],
+    },
   ],
   'sh-putuo-sfj-2026-unit-budget.pdf': [
     // This PDF prints some cells of its 元 tables in whole 元 (22,118,861 for 22,118,861.34): within
     // the printed precision they add up, but the checks hold 元 tables exact to the fen.
     { rule: 'sum.columns', where: 't0 一、公共安全支出', why: '人员经费 printed 12,604,173 (whole 元): 79,189,400.34 is within rounding of the sum (page 8)' },
     { rule: 'sum.columns', where: 't0 支出总计', why: '人员经费 printed 20,374,181 (whole 元), page 8' },
-    { rule: 'sum.code-hierarchy', where: 't2 合计', why: '合计 基本支出 printed 22,118,861 (whole 元) against 22,118,861.34 (page 12)' },
-    { rule: 'sum.columns', where: 't2 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 12' },
-    { rule: 'sum.code-hierarchy', where: 't4 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 15' },
-    { rule: 'sum.columns', where: 't4 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 15' },
+    { rule: 'sum.code-hierarchy', where: 't2 合计', why: '合计 基本支出 printed 22,118,861 (whole 元) against 22,118,861.34 (page 12); its row sum listed under it', consequences: ['sum.columns'] },
+    { rule: 'sum.code-hierarchy', where: 't4 合计', why: '合计 基本支出 printed 22,118,861 (whole 元), page 15; its row sum listed under it', consequences: ['sum.columns'] },
   ],
 };
 
@@ -101,6 +104,8 @@ function summary(report: Report): string {
     if (f.severity === 'info') continue;
     const where = isCellRef(f.location) ? `${f.location.tableId} ${f.location.label ?? ''}` : `「${f.location.text.slice(0, 40)}」`;
     lines.push(`${f.severity} ${f.rule} ${where}`);
+    // Symptoms of the same fault, listed under it (one fault, one finding).
+    for (const c of f.consequences ?? []) lines.push(`  ↳ ${c.severity} ${c.rule} ${isCellRef(c.location) ? `${c.location.tableId} ${c.location.label ?? ''}` : `「${c.location.text.slice(0, 40)}」`}`);
   }
   for (const n of report.stats.notChecked ?? []) lines.push(`not checked: ${n.what}: ${n.reason.replace(/\d+ 个金额/, 'N 个金额')}`);
   return `${lines.join('\n')}\n`;
@@ -135,7 +140,9 @@ describe.skipIf(!present)('PDF corpus', () => {
       const expected = [...(DOCUMENT_ERRORS[file] ?? []), ...(CHECK_FAULTS[file] ?? [])];
       expect(errors.map((e) => e.rule).sort()).toEqual(expected.map((e) => e.rule).sort());
       for (const known of expected) {
-        expect(errors.some((e) => e.rule === known.rule && at(e, known.where)), `${known.where}: ${known.why}`).toBe(true);
+        const found = errors.find((e) => e.rule === known.rule && at(e, known.where));
+        expect(found, `${known.where}: ${known.why}`).toBeDefined();
+        expect((found?.consequences ?? []).map((c) => c.rule), `${known.where}: consequences`).toEqual(known.consequences ?? []);
       }
     }, 60_000);
   }

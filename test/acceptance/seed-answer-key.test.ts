@@ -1,5 +1,5 @@
 /**
- * Acceptance against docs/seed-answer-key.md: the table-internal items of the five seeds are
+ * Acceptance against ../shared/docs/seed-answer-key.md: the table-internal items of the five seeds are
  * found with the right severity on every generated rendering of the seed pages, and the
  * identities the key lists as verified consistent produce nothing above info. The expectations
  * themselves live in test/helpers/answer-key.ts (shared with the HTML↔PDF parity test).

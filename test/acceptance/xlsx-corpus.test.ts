@@ -46,7 +46,9 @@ describe.skipIf(!present)('the corpus workbooks (review checklists of the 司法
 /** Rule|severity|table title|row|col|expected|actual of every table finding. */
 function tableFindings(report: Report): string[] {
   const titles = new Map(report.tables.map((t) => [t.id, t.title]));
-  return report.findings.flatMap((f) => ('tableId' in f.location ? [`${f.rule}|${f.severity}|${titles.get(f.location.tableId)}|${f.location.row}|${f.location.col}|${f.expected ?? ''}|${f.actual ?? ''}`] : [])).sort();
+  // Every symptom, the consequences folded under a fault included: the two readings must give the same arithmetic.
+  const symptoms = report.findings.flatMap((f) => [f, ...(f.consequences ?? [])]);
+  return symptoms.flatMap((f) => ('tableId' in f.location ? [`${f.rule}|${f.severity}|${titles.get(f.location.tableId)}|${f.location.row}|${f.location.col}|${f.expected ?? ''}|${f.actual ?? ''}`] : [])).sort();
 }
 
 /** The 单位 PDF prints three amounts of its 元 tables without 分; its workbook holds them (人员经费 = 基本支出 − 公用经费 = 14,348,853.34 − 1,744,680.00). */

@@ -100,8 +100,8 @@ describe('popup components', () => {
           family: 'final' as const,
           summary: '9 张必需表格：缺 1 张（收入决算表）',
           tables: [
-            { kind: 'income-expense-summary', name: '收入支出决算总表', status: 'present' as const },
-            { kind: 'income-summary', name: '收入决算表', status: 'missing' as const },
+            { kind: 'income-expense-summary' as const, name: '收入支出决算总表', status: 'present' as const },
+            { kind: 'income-summary' as const, name: '收入决算表', status: 'missing' as const },
           ],
         },
       },

@@ -49,12 +49,13 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     const state = await overlayState(page);
     expect(state.host).toBe(true);
     expect(state.chips.length).toBeGreaterThan(0);
-    // 附件6 总计 19.99 ≠ Σ items 19.89, and 附件5 社会保障缴费合计 33.81 ≠ 23.19: both errors.
+    // 附件6 总计 19.99 ≠ Σ items 19.89 (a symptom of its 维修(护)费 0.20, which the 基本支出表 gives as 0.30:
+    // one fault, marked at 0.20), and 附件5 社会保障缴费合计 33.81 ≠ 23.19: both errors.
     const errorLabels = state.badges.filter((b) => b.severity === 'error').map((b) => b.label);
-    expect(errorLabels.some((l) => l.includes('19.99') && l.includes('19.89'))).toBe(true);
+    expect(errorLabels.some((l) => l.includes('此表 0.2') && l.includes('另一表 0.3'))).toBe(true);
     expect(errorLabels.some((l) => l.includes('33.81'))).toBe(true);
-    // The badge of 19.99 sits over the cell whose text is 19.99.
-    const badge = state.badges.find((b) => b.label.includes('19.89'))!;
+    // The badge of that fault sits over the cell whose text is 0.20.
+    const badge = state.badges.find((b) => b.label.includes('另一表 0.3'))!;
     await page.locator(`budget-lens-overlay .badge[data-anchor="${badge.anchor}"]`).scrollIntoViewIfNeeded();
     const text = await page.evaluate((anchor) => {
       const root = document.querySelector('budget-lens-overlay')!.shadowRoot!;
@@ -64,7 +65,7 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
       const probe = document.elementsFromPoint(r.left + 2, r.bottom + 3).find((e) => e.localName === 'td' || e.localName === 'th');
       return probe?.textContent?.trim() ?? '';
     }, badge.anchor);
-    expect(text).toBe('19.99');
+    expect(text).toBe('0.20');
     const millis = await page.evaluate(() => performance.getEntriesByName('budget-lens:check').map((e) => e.duration));
     console.log(`[e2e] content-script check on ${'001-cms.html'}: ${millis.map((m) => m.toFixed(1)).join(', ')} ms; ${state.badges.length} marks, ${state.chips.length} chips`);
     await page.close();
@@ -90,16 +91,16 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     expect(await popup.locator('.tags').textContent()).toContain('2020 年');
     expect(await popup.locator('.completeness').textContent()).toBe('8 张必需表格：齐全（其中 1 张为空表，已说明）');
 
-    // Scroll the page to the top, then click the finding about 19.99.
+    // Scroll the page to the top, then click the fault behind 19.99 ≠ 19.89 (维修(护)费 0.2 ≠ 0.3).
     await page.evaluate(() => window.scrollTo(0, 0));
-    const item = popup.locator('.finding', { hasText: '19.89' }).first().locator('button.headline');
+    const item = popup.locator('.finding', { hasText: '另一表 0.3' }).first().locator('button.headline');
     await item.click();
     await page.bringToFront();
     await expect
       .poll(
         () =>
           page.evaluate(() => {
-            const cells = Array.from(document.querySelectorAll('td, th')).filter((c) => c.textContent?.trim() === '19.99');
+            const cells = Array.from(document.querySelectorAll('td, th')).filter((c) => c.textContent?.trim() === '0.20');
             return cells.some((c) => {
               const r = c.getBoundingClientRect();
               return r.top >= 0 && r.bottom <= window.innerHeight;
@@ -168,7 +169,8 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     await page.goto(browser.url(PORTAL, '001-word.html'));
     await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge.error'), null, { timeout: 15_000 });
     const word = await overlayState(page);
-    expect(word.badges.some((b) => b.severity === 'error' && b.label.includes('19.99') && b.label.includes('19.89'))).toBe(true);
+    // 19.99 ≠ 19.89 is listed under its cause, 维修(护)费 0.2 ≠ 0.3 (one fault, one finding).
+    expect(word.badges.some((b) => b.severity === 'error' && b.label.includes('另一表 0.3'))).toBe(true);
     const wordMillis = await page.evaluate(() => performance.getEntriesByName('budget-lens:check').map((e) => e.duration));
 
     await page.goto(browser.url(PORTAL, 'huge.html'));
@@ -222,8 +224,8 @@ describe.skipIf(!canRun)('extension in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(browser.url(PORTAL, '001-cms.html'));
     await page.waitForFunction(() => document.querySelector('budget-lens-overlay')?.shadowRoot?.querySelector('.badge.error'), null, { timeout: 15_000 });
-    // Scroll to the error of 附件6 (19.99) and hover its badge so the tooltip shows.
-    const badge = page.locator('budget-lens-overlay .badge.error[aria-label*="19.89"]').first();
+    // Scroll to the error of 附件6 (维修(护)费 0.2 ≠ 0.3, under which 19.99 ≠ 19.89 is listed) and hover its badge so the tooltip shows.
+    const badge = page.locator('budget-lens-overlay .badge.error[aria-label*="另一表 0.3"]').first();
     await badge.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -120));
     await page.waitForTimeout(200);

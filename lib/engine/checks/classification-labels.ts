@@ -5,7 +5,7 @@ import type { BodyRow } from '../table/rows';
 import type { CodeName } from '../document/classification-names';
 import { LEVEL_NAMES, classificationOf, codeName, codesNamed, isOldName, nameFits, nameKeyOf } from '../document/classification-names';
 import { functionClassByName } from '../document/function-classes';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { cellRefAt } from './sum-identity';
 
@@ -66,7 +66,6 @@ function checkRows(table: TableModel, year: number | undefined, outcome: CheckOu
         outcome.findings.push({
           rule: 'label.name',
           severity: 'warning',
-          category: 'label',
           message: `科目 ${entry.code} 的名称应为「${entry.name}」，表中写作「${name}」，那是${level} ${others.map((o) => o.code).join('、')} 的名称：编码与名称不符。`,
           location: cellRefAt(table, row.row, labelCol(table, row), `${row.code.code} ${name}`),
           related: [],
@@ -85,7 +84,6 @@ function checkRows(table: TableModel, year: number | undefined, outcome: CheckOu
   outcome.findings.push({
     rule: 'label.stale-name',
     severity: 'warning',
-    category: 'label',
     message: `《${table.title || table.id}》用了已停用的旧科目名称（2019 年起的科目名称已更新）：${names.map((s) => `「${s.name}」（${s.code} 今为「${s.current}」）`).join('、')}。`,
     location: stale[0]!.ref,
     related: stale.slice(1).map((s) => s.ref),
@@ -126,9 +124,8 @@ function checkText(blocks: readonly TextBlock[], year: number | undefined, outco
       const start = m.index + m[1]!.length - known.name.length - (m[1]!.length - before.length);
       const end = m.index + m[0].length;
       outcome.findings.push({
-        rule: 'label.name',
+        rule: 'label.text-name',
         severity: 'warning',
-        category: 'label',
         message: `文中「${known.name}（${code}）」编码与名称不符：${code} 是${LEVEL_NAMES[entry.level]}「${entry.name}」，「${known.name}」是${LEVEL_NAMES[other.level]} ${other.code}。`,
         location: { text: text.slice(start, end), anchor: block.anchor, ...(sameOffsets ? { start, end } : {}), ...(block.page ? { page: block.page } : {}) },
         related: [],
@@ -143,3 +140,10 @@ export function checkClassificationLabels(tables: readonly TableModel[], blocks:
   checkText(blocks, year, outcome);
   return outcome;
 }
+
+export const classificationLabelsCheck: DocumentCheck = {
+  name: 'classification-labels',
+  scope: 'document',
+  rules: ['label.name', 'label.stale-name', 'label.text-name'],
+  run: (context) => checkClassificationLabels(context.tables, context.blocks, context.identity.year),
+};

@@ -1,6 +1,6 @@
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import Decimal from 'decimal.js';
 import { checkSum } from './sum-identity';
@@ -12,8 +12,10 @@ import type { Term } from './sum-identity';
  * nearest parent shown), the total = Σ top-level codes (only-项 listings included), and unit
  * rows as parallel totals: 合计 = Σ 部门 rows, 部门 = Σ its 单位 rows, 单位 = Σ its top codes.
  */
-export const codeHierarchyCheck = {
-  family: 'sum.code-hierarchy',
+export const codeHierarchyCheck: TableCheck = {
+  name: 'code-hierarchy',
+  scope: 'table',
+  rules: ['sum.code-hierarchy', 'sum.blank-total', 'sum.misaligned'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {
@@ -146,8 +148,8 @@ function pairShiftedColumns(table: TableModel, panel: PanelModel, parent: BodyRo
       const right = panel.amountColumns[i + 1]!;
       result.push({
         ...here,
+        rule: 'sum.misaligned',
         severity: 'warning',
-        category: 'structure',
         message: `「${rowLabel(parent)}」在「${left.label}」与「${right.label}」两列各差 ${new Decimal(here.difference).abs().toString()}，方向相反：某个下级科目的金额疑似填错了一列，两列合起来是相符的，请核对原表。`,
         related: [...here.related, ...next.related],
       });

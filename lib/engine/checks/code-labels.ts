@@ -1,5 +1,5 @@
 import type { TableModel } from '../table/model';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import { cellRefAt } from './sum-identity';
 
@@ -8,8 +8,10 @@ import { cellRefAt } from './sum-identity';
  * table reads 210 15 01), a 款 or 项 that is not one or two digits. The row cannot take part in the
  * hierarchy checks, and the reader should know why: a label warning, not an arithmetic error.
  */
-export const codeLabelsCheck = {
-  family: 'label.code',
+export const codeLabelsCheck: TableCheck = {
+  name: 'code-labels',
+  scope: 'table',
+  rules: ['label.code'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {
@@ -24,7 +26,6 @@ export const codeLabelsCheck = {
         outcome.findings.push({
           rule: 'label.code',
           severity: 'warning',
-          category: 'label',
           message: `「${row.label || row.malformedCode}」的科目编码「${row.malformedCode}」${hint}${coded ? '；该行未参与上下级核对' : ''}。`,
           location: cellRefAt(table, row.row, codeColumn?.index ?? 0, row.malformedCode),
           related: [],

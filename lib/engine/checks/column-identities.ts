@@ -2,7 +2,7 @@ import type { CellValue } from '../amount/parse';
 import type { PanelModel, TableModel } from '../table/model';
 import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
-import type { CheckOutcome, FindingDraft } from './types';
+import type { CheckOutcome, FindingDraft, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import { checkSum, cellRef } from './sum-identity';
 import type { SumIdentity } from './sum-identity';
@@ -109,8 +109,10 @@ function holds(drafts: Array<FindingDraft | null>): boolean {
   return drafts.every((d) => d === null || d.severity === 'info');
 }
 
-export const columnIdentitiesCheck = {
-  family: 'sum.columns',
+export const columnIdentitiesCheck: TableCheck = {
+  name: 'column-identities',
+  scope: 'table',
+  rules: ['sum.columns', 'sum.blank-total', 'sum.misaligned'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {
@@ -145,9 +147,8 @@ function findShift(table: TableModel, panel: PanelModel, row: BodyRow, identitie
       const start = columns[from]!;
       const firstValue = columns.find((c) => row.values.get(c.index)?.kind === 'number') ?? start;
       return {
-        rule: 'sum.columns',
+        rule: 'sum.misaligned',
         severity: 'warning',
-        category: 'structure',
         message: `「${rowName(row)}」行按表头读取各列不相符，但把「${shortName(start.label)}」列起的数据${direction === 1 ? '右' : '左'}移一列后各项全部相符：表头与数据疑似错位一列，请核对原表。`,
         location: cellRef(table, { row: row.row, col: firstValue.index, value: BLANK, label: `${rowName(row)}·${shortName(firstValue.label)}` }),
         related: columns

@@ -4,7 +4,7 @@ import type { BodyRow } from '../table/rows';
 import type { Classification } from '../document/classification-names';
 import { codesNamed } from '../document/classification-names';
 import { agencyOf, departmentCodesOf } from '../document/economic-mapping';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import type { Fact } from './cross-facts';
 import { finding, ref, valueAt } from './cross-facts';
@@ -84,3 +84,10 @@ export function checkEconomicViews(tables: readonly TableModel[]): CheckOutcome 
   }
   return outcome;
 }
+
+export const economicViewsCheck: DocumentCheck = {
+  name: 'cross-economic',
+  scope: 'document',
+  rules: ['cross.economic-mapping'],
+  run: (context) => checkEconomicViews(context.tables),
+};

@@ -2,9 +2,12 @@ import Decimal from 'decimal.js';
 import type { Unit } from '../amount/units';
 import { convert } from '../amount/units';
 import type { CellRef } from '../report/schema';
-import type { TableModel } from '../table/model';
+import { compactText } from '../amount/normalize';
+import type { ColumnInfo } from '../table/columns';
+import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { CheckOutcome, FindingDraft } from './types';
+import type { RuleId } from './catalogue';
 import { cellRefAt } from './sum-identity';
 
 /**
@@ -49,7 +52,7 @@ function compare(a: Fact, b: Fact): { verdict: Verdict; other: Decimal; differen
  * usually (a 项 carries several economic 款; a 支出总表 standing in for the missing 一般公共预算
  * table), and `note` says why in the message.
  */
-export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome: CheckOutcome, options: { cap?: 'warning' | 'info'; note?: string } = {}): void {
+export function finding(rule: RuleId, subject: string, a: Fact, b: Fact, outcome: CheckOutcome, options: { cap?: 'warning' | 'info'; note?: string } = {}): void {
   outcome.checksRun += 1;
   const compared = compare(a, b);
   const { other, difference } = compared;
@@ -65,7 +68,6 @@ export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome
   const draft: FindingDraft = {
     rule,
     severity: verdict,
-    category: 'sum',
     message:
       verdict === 'info' && !capped
         ? `${subject}：《${a.table.title}》${a.value.toString()} 与《${b.table.title}》${other.toString()}${shownB} 相差 ${difference.abs().toString()}，在尾数误差范围内。`
@@ -80,3 +82,27 @@ export function finding(rule: string, subject: string, a: Fact, b: Fact, outcome
   outcome.findings.push(draft);
 }
 
+/** The last header cell of a column, compacted: "基本支出/小计" → "小计". */
+export function leaf(column: ColumnInfo): string {
+  return compactText(column.path.at(-1)?.label ?? '');
+}
+
+/** The 合计 row: labelled so, or the unlabelled, uncoded row templates leave at the top or bottom. */
+export function grandTotal(panel: PanelModel): BodyRow | undefined {
+  const labelled = panel.rows.find((r) => r.role === 'total' && /^(?:合计|总计|本年支出合计)$/.test(r.key));
+  if (labelled) return labelled;
+  // "合计" printed in the code column.
+  const inCode = panel.rows.find((r) => !r.key && r.malformedCode && /^(?:合计|总计)$/.test(compactText(r.malformedCode)));
+  if (inCode) return inCode;
+  const bare = (r: BodyRow | undefined): boolean => Boolean(r && !r.code && !r.malformedCode && !r.key && [...r.values.values()].some((v) => v.kind === 'number'));
+  if (bare(panel.rows[0])) return panel.rows[0];
+  if (bare(panel.rows.at(-1))) return panel.rows.at(-1);
+  return undefined;
+}
+
+/** One cell of a row as a fact, or null when it holds text (or the column is missing). */
+export function fact(table: TableModel, row: BodyRow, column: ColumnInfo | undefined, label: string): Fact | null {
+  if (!column) return null;
+  const value = valueAt(row, column.index);
+  return value ? { table, ...value, refs: [ref(table, row, column.index, label)], label } : null;
+}

@@ -1,15 +1,15 @@
 import { compactText } from '../amount/normalize';
+import type { TableKind } from '../document/table-kinds';
 import type { PanelModel, TableModel } from '../table/model';
 import type { ColumnInfo } from '../table/columns';
 import type { BodyRow } from '../table/rows';
 import { functionClassByName } from '../document/function-classes';
 import { nameKey } from '../narrative/bind';
-import type { CheckOutcome } from './types';
-import { emptyOutcome, mergeOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
+import { emptyOutcome } from './types';
+import type { RuleId } from './catalogue';
 import type { Fact } from './cross-facts';
 import { finding, ref, valueAt } from './cross-facts';
-import { checkCrossColumns } from './cross-columns';
-import { checkEconomicViews } from './cross-economic';
 
 /**
  * Tables that must agree with each other (rulebook §3.3): the 收支总表's 功能类 amounts are the
@@ -63,12 +63,11 @@ function classesByCode(table: TableModel): Map<string, Fact> {
   return result;
 }
 
-function missing(rule: string, subject: string, present: Fact, absentFrom: TableModel, outcome: CheckOutcome): void {
+function missing(rule: RuleId, subject: string, present: Fact, absentFrom: TableModel, outcome: CheckOutcome): void {
   outcome.checksRun += 1;
   outcome.findings.push({
     rule,
     severity: 'error',
-    category: 'sum',
     message: `${subject}：《${present.table.title}》列 ${present.value.toString()}${present.table.unit ?? ''}，《${absentFrom.title}》却没有这一类（应一致）。`,
     expected: '0',
     actual: present.value.toString(),
@@ -177,10 +176,8 @@ function checkTotals(summary: TableModel, detail: TableModel, outcome: CheckOutc
 
 export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   const outcome = emptyOutcome();
-  mergeOutcome(outcome, checkCrossColumns(tables));
-  mergeOutcome(outcome, checkEconomicViews(tables));
   const withUnit = tables.filter((t) => t.unit);
-  const first = (kind: string): TableModel | undefined => withUnit.find((t) => t.kind === kind);
+  const first = (kind: TableKind): TableModel | undefined => withUnit.find((t) => t.kind === kind);
   const summary = first('income-expense-summary');
   const detail = first('expense-summary');
   if (summary && detail) {
@@ -194,3 +191,10 @@ export function checkCrossTables(tables: TableModel[]): CheckOutcome {
   if (basic) for (const table of withUnit.filter((t) => t.kind === 'basic-expense-detail')) checkEconomicLines(table, basic, outcome);
   return outcome;
 }
+
+export const crossTablesCheck: DocumentCheck = {
+  name: 'cross-tables',
+  scope: 'document',
+  rules: ['cross.classes', 'cross.totals', 'cross.economic'],
+  run: (context) => checkCrossTables(context.tables),
+};

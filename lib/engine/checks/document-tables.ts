@@ -4,7 +4,7 @@ import type { Completeness, RequiredTable, TableShell } from '../document/comple
 import type { Contents, ContentsEntry } from '../document/contents';
 import { kindEntry } from '../document/table-kinds';
 import type { TableKind } from '../document/table-kinds';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { cellRefAt } from './sum-identity';
 
@@ -49,7 +49,6 @@ function requiredFinding(table: RequiredTable, tables: readonly TableModel[], ou
     outcome.findings.push({
       rule: 'doc.required',
       severity: 'warning',
-      category: 'structure',
       message: `缺少必需表格《${table.name}》：${where}正文中没有这张表（空表也应公开并说明）。`,
       location: textLocation(table.name, table.anchor),
       related: [],
@@ -62,7 +61,6 @@ function requiredFinding(table: RequiredTable, tables: readonly TableModel[], ou
     outcome.findings.push({
       rule: 'doc.empty-table',
       severity: 'warning',
-      category: 'structure',
       message: `《${table.name}》为空表，但收支总表有数（${contradiction}）${table.note ? `；“${table.note}”与此矛盾` : ''}。`,
       location,
       related: [],
@@ -73,7 +71,6 @@ function requiredFinding(table: RequiredTable, tables: readonly TableModel[], ou
     outcome.findings.push({
       rule: 'doc.empty-table',
       severity: 'warning',
-      category: 'structure',
       message: `《${table.name}》为空表，未见说明（空表应注明原因，如“本部门无此项收支”）。`,
       location,
       related: [],
@@ -84,7 +81,6 @@ function requiredFinding(table: RequiredTable, tables: readonly TableModel[], ou
   outcome.findings.push({
     rule: 'doc.empty-table',
     severity: 'info',
-    category: 'structure',
     message: `《${table.name}》为空表，已说明：${table.note}`,
     location,
     related: [],
@@ -121,7 +117,6 @@ function contentsFindings(
       outcome.findings.push({
         rule: 'doc.contents',
         severity: entry.declaredEmpty ? 'info' : 'warning',
-        category: 'structure',
         message: entry.declaredEmpty
           ? `目录列有《${entry.text}》（标为空表${entry.reason ? `：${entry.reason}` : ''}），正文中没有这张表。`
           : `目录列有《${entry.text}》，正文中没有这张表。`,
@@ -139,7 +134,6 @@ function contentsFindings(
     outcome.findings.push({
       rule: 'doc.contents',
       severity: 'warning',
-      category: 'structure',
       message: `《${name}》在正文中，但目录没有列出。`,
       location: tableLocation(tables, table?.id, name) ?? textLocation(name, shells.find((s) => s.kind === kind)?.anchor),
       related: contents.anchor ? [textLocation('目录', contents.anchor)] : [],
@@ -164,3 +158,10 @@ export function checkDocumentTables(
   if (contents) contentsFindings(contents, tables, shells, reported, outcome);
   return outcome;
 }
+
+export const documentTablesCheck: DocumentCheck = {
+  name: 'document-tables',
+  scope: 'document',
+  rules: ['doc.required', 'doc.empty-table', 'doc.contents'],
+  run: (context) => checkDocumentTables(context.completeness, context.contents, context.shells, context.tables),
+};

@@ -1,6 +1,4 @@
-import type { TableModel } from '../table/model';
-import type { CheckOutcome, TableCheck } from './types';
-import { emptyOutcome, mergeOutcome } from './types';
+import type { Check } from './types';
 import { codeHierarchyCheck } from './code-hierarchy';
 import { listTotalsCheck } from './list-totals';
 import { columnIdentitiesCheck } from './column-identities';
@@ -10,9 +8,29 @@ import { performanceUnitsCheck } from './performance-units';
 import { performanceRateCheck } from './performance-rate';
 import { performanceCostCapCheck } from './performance-cost-cap';
 import { codeLabelsCheck } from './code-labels';
+import { crossColumnsCheck } from './cross-columns';
+import { crossIncomeCheck } from './cross-income';
+import { economicViewsCheck } from './cross-economic';
+import { crossTablesCheck } from './cross-tables';
+import { documentTablesCheck } from './document-tables';
+import { classificationLabelsCheck } from './classification-labels';
+import { completionCheck } from './text-completion';
+import { changeCheck } from './text-change';
+import { sharesCheck } from './text-shares';
+import { enumerationsCheck } from './text-enumeration';
+import { textVsTableCheck } from './text-vs-table';
+import { repeatedFiguresCheck } from './text-repeated';
+import { countsCheck } from './text-counts';
+import { yearsCheck } from './text-year';
+import { placeholdersCheck } from './text-placeholder';
+import { percentSignsCheck } from './text-percent-sign';
 
-/** Every table-internal rule family, in the order their findings are listed. */
-export const TABLE_CHECKS: TableCheck[] = [
+/**
+ * Every check, in the order their findings are listed: the table checks (run on each table with
+ * data), then the checks between tables, of the table set, and of the text. Adding a check is
+ * one line here (docs/architecture.md, "How to add a check").
+ */
+export const CHECKS: readonly Check[] = [
   codeHierarchyCheck,
   listTotalsCheck,
   columnIdentitiesCheck,
@@ -22,24 +40,20 @@ export const TABLE_CHECKS: TableCheck[] = [
   performanceRateCheck,
   performanceCostCapCheck,
   codeLabelsCheck,
+  crossColumnsCheck,
+  crossIncomeCheck,
+  economicViewsCheck,
+  crossTablesCheck,
+  documentTablesCheck,
+  classificationLabelsCheck,
+  completionCheck,
+  changeCheck,
+  sharesCheck,
+  enumerationsCheck,
+  textVsTableCheck,
+  repeatedFiguresCheck,
+  countsCheck,
+  yearsCheck,
+  placeholdersCheck,
+  percentSignsCheck,
 ];
-
-/**
- * Runs every family on one table. A family that throws on a malformed table costs only its own
- * findings: the reason is kept as "not checked" instead of breaking the whole report.
- */
-export function checkTable(table: TableModel, checks: TableCheck[] = TABLE_CHECKS): CheckOutcome {
-  const outcome = emptyOutcome();
-  for (const check of checks) {
-    try {
-      mergeOutcome(outcome, check.run(table));
-    } catch (error) {
-      outcome.notChecked.push({
-        what: `${table.title || table.id}：${check.family}`,
-        reason: `检查时出错：${error instanceof Error ? error.message : String(error)}`,
-        anchor: table.anchor,
-      });
-    }
-  }
-  return outcome;
-}

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
 import type { EnumeratorStyle } from '../table/enumerators';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import { recordSum } from './sum-identity';
 import type { SumIdentity, Term } from './sum-identity';
@@ -15,8 +15,10 @@ import { isThreePublicRowLayout } from './three-public';
  * lines, a numbered line = Σ its numbered sub-lines, 收入总计 = 本年收入合计 + the lines between
  * them; plain lists: 合计 = Σ items (小计 rows when present), nested rows detected by their sums.
  */
-export const listTotalsCheck = {
-  family: 'sum.rows',
+export const listTotalsCheck: TableCheck = {
+  name: 'list-totals',
+  scope: 'table',
+  rules: ['sum.rows', 'sum.blank-total'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {

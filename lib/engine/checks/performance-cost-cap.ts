@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
 import type { Unit } from '../amount/units';
-import { convert } from '../amount/units';
+import { convert, UNIT_PATTERN } from '../amount/units';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
@@ -14,10 +14,12 @@ import { emptyOutcome } from './types';
  * above the budget is suspicious, not impossible (caps are sometimes copied from multi-year
  * plans), so it is a warning.
  */
-const CAP = /^(?:≤|<=|<|不超过|不高于)\s*(\d+(?:\.\d+)?)\s*(万元|元)$/;
+const CAP = new RegExp(String.raw`^(?:≤|<=|<|不超过|不高于)\s*(\d+(?:\.\d+)?)\s*(${UNIT_PATTERN})$`);
 
-export const performanceCostCapCheck = {
-  family: 'perf.cost-cap',
+export const performanceCostCapCheck: TableCheck = {
+  name: 'performance-cost-cap',
+  scope: 'table',
+  rules: ['perf.cost-cap'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     if (!table.kind.startsWith('performance') || !table.unit) return outcome;
@@ -43,7 +45,6 @@ export const performanceCostCapCheck = {
           outcome.findings.push({
             rule: 'perf.cost-cap',
             severity: 'warning',
-            category: 'sum',
             message: `成本指标「${compactText(cell.text)}」允许的金额高于项目「${budget.label}」本身的预算 ${budget.value.toString()}${table.unit}，指标值或预算疑似有误。`,
             expected: budget.value.toString(),
             actual: capped.toString(),

@@ -2,9 +2,10 @@ import Decimal from 'decimal.js';
 import { checkRatio } from '../amount/percent';
 import { parseAmount } from '../amount/parse';
 import { compactText } from '../amount/normalize';
+import { withoutUnitSuffix } from '../amount/units';
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
@@ -24,14 +25,16 @@ function percentOf(text: string): { value: Decimal; decimals: number } | null {
   return { value: new Decimal(raw), decimals: raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0 };
 }
 
-export const performanceRateCheck = {
-  family: 'perf.rate',
+export const performanceRateCheck: TableCheck = {
+  name: 'performance-rate',
+  scope: 'table',
+  rules: ['perf.rate'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     if (!table.kind.startsWith('performance')) return outcome;
     const { grid } = table;
     for (let r = 0; r < grid.height; r += 1) {
-      const texts = grid.cells[r]!.map((cell) => compactText(cell.text).replace(/[(（](万元|元)[)）]$/, ''));
+      const texts = grid.cells[r]!.map((cell) => withoutUnitSuffix(compactText(cell.text)));
       const budgetAt = texts.findIndex((t) => BUDGET.test(t));
       const spentAt = texts.findIndex((t) => SPENT.test(t));
       const rateAt = texts.findIndex((t) => RATE.test(t));
@@ -53,7 +56,6 @@ export const performanceRateCheck = {
         outcome.findings.push({
           rule: 'perf.rate',
           severity: verdict.verdict === 'info' ? 'info' : 'error',
-          category: 'share',
           message:
             verdict.verdict === 'info'
               ? `执行率 ${rate.value.toFixed(rate.decimals)}% 与 全年执行数 ${spent.raw} ÷ 全年预算数 ${budget.raw} = ${exact}% 相差在尾数范围内。`

@@ -1,7 +1,8 @@
 import type { TableModel } from '../table/model';
 import type { CellRef } from '../report/schema';
 import { compactText } from '../amount/normalize';
-import type { CheckOutcome } from './types';
+import { UNIT_PATTERN } from '../amount/units';
+import type { CheckOutcome, TableCheck } from './types';
 import { cellRefAt } from './sum-identity';
 import { emptyOutcome } from './types';
 
@@ -12,8 +13,8 @@ import { emptyOutcome } from './types';
  * unit, or a count of times (次数) in 家, is only suspicious. Read row by row from the cells,
  * because these tables are forms whose columns rarely line up with their headers.
  */
-const UNIT_TOKEN = /^(人次|人|次|家|户|个|件|项|份|元|万元|亿元|%|百分比|百分率|天|日|个月|月|年|辆|台|套|张|册|本|场|期|批|小时|分|名|座|间|平方米|亩|公里|提高度)$/;
-const MONEY_UNIT = /^(元|万元|亿元)$/;
+const UNIT_TOKEN = /^(人次|人|次|家|户|个|件|项|份|元|千元|万元|亿元|%|百分比|百分率|天|日|个月|月|年|辆|台|套|张|册|本|场|期|批|小时|分|名|座|间|平方米|亩|公里|提高度)$/;
+const MONEY_UNIT = new RegExp(`^(?:${UNIT_PATTERN})$`);
 const COUNT_UNIT = /^(人次|人|次|家|户|个|件|项|份|名|场|批)$/;
 const PERCENT_UNIT = /^(%|百分比|百分率)$/;
 
@@ -45,8 +46,10 @@ export function unitMismatch(name: string, unit: string): Mismatch | null {
   return null;
 }
 
-export const performanceUnitsCheck = {
-  family: 'perf.unit',
+export const performanceUnitsCheck: TableCheck = {
+  name: 'performance-units',
+  scope: 'table',
+  rules: ['perf.unit'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     if (!table.kind.startsWith('performance')) return outcome;
@@ -78,7 +81,6 @@ export const performanceUnitsCheck = {
       outcome.findings.push({
         rule: 'perf.unit',
         severity: mismatch.severity,
-        category: 'unit',
         message: `绩效指标「${name}」的度量单位为“${unit}”：${mismatch.why}，名称与单位不符。`,
         location: ref(unitAt, `${name}·度量单位`),
         related: [ref(nameAt, name)],

@@ -4,9 +4,10 @@ import { amountOrZero } from '../amount/parse';
 import { classify, quantumFor, sumTolerance } from '../amount/tolerance';
 import type { Verdict } from '../amount/tolerance';
 import { formatAmount, decimalString } from '../amount/format';
-import type { Category, CellRef } from '../report/schema';
+import type { CellRef } from '../report/schema';
 import type { TableModel } from '../table/model';
 import type { CheckOutcome, FindingDraft } from './types';
+import type { RuleId } from './catalogue';
 
 /** One cell taking part in an identity. */
 export interface Term {
@@ -18,8 +19,7 @@ export interface Term {
 }
 
 export interface SumIdentity {
-  rule: string;
-  category?: Category;
+  rule: RuleId;
   table: TableModel;
   total: Term;
   addends: Term[];
@@ -134,9 +134,9 @@ export function checkSum(identity: SumIdentity, outcome: CheckOutcome): FindingD
   const message = `${identity.totalName} ${fmt(totalValue)} ${relation} ${listed}，${tail}。${identity.note ?? ''}`.trim();
 
   return {
-    rule: identity.rule,
+    // A total left blank is its own fault (left out), whatever identity found it.
+    rule: capped && total.value.kind === 'blank' && !identity.maxSeverity ? 'sum.blank-total' : identity.rule,
     severity: verdict,
-    category: capped && total.value.kind === 'blank' && !identity.maxSeverity ? 'structure' : (identity.category ?? 'sum'),
     message: `${message}（单位：${unitText}）`,
     expected: decimalString(sum, decimals),
     actual: decimalString(totalValue, decimals),

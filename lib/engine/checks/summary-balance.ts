@@ -1,6 +1,6 @@
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import { recordSum } from './sum-identity';
 
@@ -28,8 +28,10 @@ function grandTotal(panel: PanelModel, side: 'income' | 'expense'): BodyRow | un
   return totals.at(-1);
 }
 
-export const summaryBalanceCheck = {
-  family: 'sum.balance',
+export const summaryBalanceCheck: TableCheck = {
+  name: 'summary-balance',
+  scope: 'table',
+  rules: ['sum.balance', 'sum.blank-total'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     const sides = table.panels.map((panel) => ({ panel, side: sideOf(panel) }));

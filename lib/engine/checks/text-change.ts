@@ -2,7 +2,7 @@ import type { Change } from '../report/schema';
 import { checkRatio } from '../amount/percent';
 import type { ChangeClaim, StatedAmount } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textFinding, textRef } from './text-finding';
 
@@ -46,14 +46,14 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
     if (percent && percentDirection && direction !== 'flat' && percentDirection !== direction) {
       outcome.checksRun += 1;
       outcome.findings.push(
-        textFinding(placed, { rule: 'text.change', severity: 'error', category: 'direction', message: `同一句中金额“${WORD[direction]}”而百分比“${WORD[percentDirection]}”，方向相反。` }),
+        textFinding(placed, { rule: 'text.change', severity: 'error', message: `同一句中金额“${WORD[direction]}”而百分比“${WORD[percentDirection]}”，方向相反。` }),
       );
       continue;
     }
     if (direction === 'flat' && delta && !delta.value.isZero()) {
       outcome.checksRun += 1;
       outcome.findings.push(
-        textFinding(placed, { rule: 'text.change', severity: 'error', category: 'direction', message: `文中说“持平”，却给出变动额 ${delta.raw}。`, actual: delta.value.toString(), expected: '0', unit: delta.unit }),
+        textFinding(placed, { rule: 'text.change', severity: 'error', message: `文中说“持平”，却给出变动额 ${delta.raw}。`, actual: delta.value.toString(), expected: '0', unit: delta.unit }),
       );
       continue;
     }
@@ -79,7 +79,6 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
         textFinding(placed, {
           rule: 'text.change',
           severity: 'error',
-          category: 'yoy',
           message: `上年数为 ${prior.toString()}（${current.raw} ${direction === 'decrease' ? '+' : '−'} ${delta.raw}），基数为零不能计算增减百分比，文中却写 ${percent.toString()}%。`,
         }),
       );
@@ -96,7 +95,6 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
       textFinding(placed, {
         rule: 'text.change',
         severity: verdict.verdict === 'info' ? 'info' : 'error',
-        category: 'yoy',
         message:
           verdict.verdict === 'info'
             ? `增减率 ${percent.toString()}% 与 ${delta.raw} ÷ 上年 ${prior.toString()} = ${exact}% 相差在尾数范围内。`
@@ -110,3 +108,10 @@ export function checkChanges(claims: PlacedClaim[], changes: Change[] = []): Che
   }
   return outcome;
 }
+
+export const changeCheck: DocumentCheck = {
+  name: 'text-change',
+  scope: 'document',
+  rules: ['text.change'],
+  run: (context) => checkChanges(context.claims, context.changes),
+};

@@ -1,7 +1,7 @@
 import { checkRatio } from '../amount/percent';
 import type { PlacedClaim } from '../narrative/document-claims';
 import { ofKind } from '../narrative/document-claims';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textFinding, textRef } from './text-finding';
 
@@ -24,7 +24,7 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
       outcome.checksRun += 1;
       if (a.isZero()) {
         outcome.findings.push(
-          textFinding(placed, { rule: 'text.completion', severity: 'error', category: 'share', message: `年初预算为 0，不能计算完成率，文中却写“完成预算的 ${rate.toString()}%”。` }),
+          textFinding(placed, { rule: 'text.completion', severity: 'error', message: `年初预算为 0，不能计算完成率，文中却写“完成预算的 ${rate.toString()}%”。` }),
         );
       } else {
         const verdict = checkRatio(rate, rateDecimals ?? 2, actual, budget);
@@ -39,7 +39,6 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
             textFinding(placed, {
               rule: 'text.completion',
               severity: verdict.verdict === 'info' ? 'info' : 'error',
-              category: 'share',
               message:
                 verdict.verdict === 'info'
                   ? `完成率 ${rate.toString()}% 与 ${fmtB} ÷ ${fmtA} = ${exact}% 相差在尾数范围内${verdict.truncated ? '（截断而非四舍五入）' : ''}。`
@@ -67,7 +66,6 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
           textFinding(placed, {
             rule: 'text.direction',
             severity: 'error',
-            category: 'direction',
             message: `文中说决算数“${words[comparison]}”年初预算数，但决算 ${fmtB} ${truth === 'equal' ? '=' : truth === 'greater' ? '>' : '<'} 预算 ${fmtA}，应为“${words[truth]}”。`,
             expected: a.toString(),
             actual: b.toString(),
@@ -81,3 +79,10 @@ export function checkCompletion(claims: PlacedClaim[]): CheckOutcome {
   return outcome;
 }
 
+
+export const completionCheck: DocumentCheck = {
+  name: 'text-completion',
+  scope: 'document',
+  rules: ['text.completion', 'text.direction'],
+  run: (context) => checkCompletion(context.claims),
+};

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { TextBlock } from '../source';
 import type { TableModel } from '../table/model';
 import { normalForClaims, originalRange } from '../narrative/normal-text';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 
 /**
@@ -82,7 +82,6 @@ export function checkCounts(blocks: TextBlock[], tables: TableModel[]): CheckOut
       outcome.findings.push({
         rule: 'text.count',
         severity: 'error',
-        category: 'sum',
         message: `共 ${whole.value}${whole.unit}，其中列出的 ${parts.map((p) => `${p.value}${p.unit}`).join(' + ')} = ${sum}${whole.unit}，多于总数。`,
         expected: String(whole.value),
         actual: String(sum),
@@ -99,9 +98,8 @@ export function checkCounts(blocks: TextBlock[], tables: TableModel[]): CheckOut
       if (n === projects) outcome.passed += 1;
       else {
         outcome.findings.push({
-          rule: 'text.count',
+          rule: 'text.project-count',
           severity: 'warning',
-          category: 'text-vs-table',
           message: `文中说共 ${n} 个项目，项目支出表列出 ${projects} 个项目。`,
           expected: String(projects),
           actual: String(n),
@@ -114,3 +112,10 @@ export function checkCounts(blocks: TextBlock[], tables: TableModel[]): CheckOut
   }
   return outcome;
 }
+
+export const countsCheck: DocumentCheck = {
+  name: 'text-counts',
+  scope: 'document',
+  rules: ['text.count', 'text.project-count'],
+  run: (context) => checkCounts(context.blocks, context.tables),
+};

@@ -4,7 +4,7 @@ import { convert } from '../amount/units';
 import { formatAmount } from '../amount/format';
 import type { EnumerationClaim } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textFinding, textRef } from './text-finding';
 
@@ -32,7 +32,6 @@ export function checkEnumerations(claims: PlacedClaim[]): CheckOutcome {
             {
               rule: 'text.unit',
               severity: 'error',
-              category: 'unit',
               message: `「${part.subject} ${part.amount.raw}」夹在以${unit}计的列举中（${list.whole.subject} ${list.whole.amount.raw}），单位写成了${part.amount.unit}。`,
               unit: part.amount.unit,
             },
@@ -65,7 +64,6 @@ export function checkEnumerations(claims: PlacedClaim[]): CheckOutcome {
       textFinding(placed, {
         rule: 'text.enumeration',
         severity: verdict,
-        category: 'sum',
         message:
           verdict === 'error'
             ? `列举的各项 ${parts} = ${fmt(sum)}${unit}，超过总数「${list.whole.subject}」${list.whole.amount.raw}，差 ${fmt(difference.abs())}${unit}。`
@@ -80,3 +78,10 @@ export function checkEnumerations(claims: PlacedClaim[]): CheckOutcome {
   }
   return outcome;
 }
+
+export const enumerationsCheck: DocumentCheck = {
+  name: 'text-enumeration',
+  scope: 'document',
+  rules: ['text.enumeration', 'text.unit'],
+  run: (context) => checkEnumerations(context.claims),
+};

@@ -1,4 +1,5 @@
-import type { Category, Severity, TextRef } from '../report/schema';
+import type { Severity, TextRef } from '../report/schema';
+import type { RuleId } from './catalogue';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { TextBlock } from '../source';
 import type { FindingDraft } from './types';
@@ -16,7 +17,7 @@ export function textRef(placed: PlacedClaim): TextRef {
 
 export function textFinding(
   placed: PlacedClaim,
-  fields: { rule: string; severity: Severity; category: Category; message: string; expected?: string; actual?: string; difference?: string; tolerance?: string; unit?: string },
+  fields: { rule: RuleId; severity: Severity; message: string; expected?: string; actual?: string; difference?: string; tolerance?: string; unit?: string },
 ): FindingDraft {
   return { ...fields, location: textRef(placed), related: [] };
 }

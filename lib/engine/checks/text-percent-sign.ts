@@ -1,5 +1,5 @@
 import type { TextBlock } from '../source';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { blockRef } from './text-finding';
 
@@ -20,7 +20,6 @@ export function checkPercentSigns(blocks: TextBlock[]): CheckOutcome {
       outcome.findings.push({
         rule: 'text.percent-sign',
         severity: 'warning',
-        category: 'wording',
         message: `“${match[0]}”后面缺少百分号：是 ${match[2]}% 吗？`,
         location: blockRef(block, start, end, block.text.slice(start, end).trim()),
         related: [],
@@ -29,3 +28,10 @@ export function checkPercentSigns(blocks: TextBlock[]): CheckOutcome {
   }
   return outcome;
 }
+
+export const percentSignsCheck: DocumentCheck = {
+  name: 'text-percent-sign',
+  scope: 'document',
+  rules: ['text.percent-sign'],
+  run: (context) => checkPercentSigns(context.blocks),
+};

@@ -1,5 +1,5 @@
 import type { TextBlock } from '../source';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { blockRef } from './text-finding';
 
@@ -29,7 +29,6 @@ export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
       outcome.findings.push({
         rule: 'text.placeholder',
         severity: 'warning',
-        category: 'wording',
         message: `“${context}”中的“${match[0]}”像是模板里的占位符，发布前应替换为实际内容。`,
         location: blockRef(block, start, end),
         related: [],
@@ -43,7 +42,6 @@ export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
       outcome.findings.push({
         rule: 'text.placeholder',
         severity: 'warning',
-        category: 'wording',
         message: `${what}，像是模板文字未填写完整。`,
         location: blockRef(block, start, end),
         related: [],
@@ -53,3 +51,10 @@ export function checkPlaceholders(blocks: TextBlock[]): CheckOutcome {
   }
   return outcome;
 }
+
+export const placeholdersCheck: DocumentCheck = {
+  name: 'text-placeholder',
+  scope: 'document',
+  rules: ['text.placeholder'],
+  run: (context) => checkPlaceholders(context.blocks),
+};

@@ -2,13 +2,13 @@ import Decimal from 'decimal.js';
 import { compactText } from '../amount/normalize';
 import { parseAmount } from '../amount/parse';
 import type { Unit } from '../amount/units';
-import { findHeaderUnit } from '../amount/units';
+import { findHeaderUnit, withoutUnitSuffix } from '../amount/units';
 import type { StatedAmount } from '../narrative/claims';
 import { extractClaims } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
 import type { Location } from '../report/schema';
 import type { TableModel } from '../table/model';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textRef } from './text-finding';
 
@@ -22,7 +22,7 @@ import { textRef } from './text-finding';
 const INDICATOR = /(年初预算|全年预算|全年执行|总收入|总支出|收支总计|本年收入合计|本年支出合计|机关运行经费|三公经费)(?:数|总额|合计|收入|支出)?$/;
 
 function indicatorOf(subject: string): string | null {
-  const match = INDICATOR.exec(compactText(subject).replace(/[“”"]/g, '').replace(/[(（](万元|元)[)）]$/, ''));
+  const match = INDICATOR.exec(withoutUnitSuffix(compactText(subject).replace(/[“”"]/g, '')));
   return match ? match[1]! : null;
 }
 
@@ -114,7 +114,6 @@ export function checkRepeatedFigures(claims: PlacedClaim[], tables: TableModel[]
         outcome.findings.push({
           rule: 'text.repeated',
           severity: swap ? 'error' : 'info',
-          category: 'text-vs-table',
           message: swap
             ? `「${key}」${a.where}写作 ${a.amount.raw}，${b.where}为 ${b.amount.raw}：相邻两位数字顺序颠倒，同一数字前后不一致。`
             : `「${key}」${a.where}写作 ${a.amount.raw}，${b.where}为 ${b.amount.raw}，同一数字相差 ${ulp.toString()}，可能为尾数误差。`,
@@ -130,3 +129,10 @@ export function checkRepeatedFigures(claims: PlacedClaim[], tables: TableModel[]
   }
   return outcome;
 }
+
+export const repeatedFiguresCheck: DocumentCheck = {
+  name: 'text-repeated',
+  scope: 'document',
+  rules: ['text.repeated'],
+  run: (context) => checkRepeatedFigures(context.claims, context.tables),
+};

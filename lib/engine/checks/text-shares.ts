@@ -3,7 +3,7 @@ import { checkRatio } from '../amount/percent';
 import type { Shown } from '../amount/percent';
 import type { ShareClaim, StatedAmount } from '../narrative/claims';
 import type { PlacedClaim } from '../narrative/document-claims';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { textFinding, textRef } from './text-finding';
 
@@ -96,7 +96,6 @@ export function checkShares(claims: PlacedClaim[]): CheckOutcome {
       textFinding(placed, {
         rule: 'text.share',
         severity: verdict.verdict === 'info' ? 'info' : 'error',
-        category: 'share',
         message:
           verdict.verdict === 'info'
             ? `占比 ${share.percent.toString()}% 与 ${share.amount.raw} ÷ ${whole.amount.raw} = ${exact}% 相差在尾数范围内${verdict.truncated ? '（截断而非四舍五入）' : ''}。`
@@ -136,7 +135,6 @@ export function checkShares(claims: PlacedClaim[]): CheckOutcome {
       textFinding(group[0]!, {
         rule: 'text.share-sum',
         severity: 'error',
-        category: 'share',
         message: `同一句列出的各项占比 ${group.map((g) => `${g.claim.percent.toString()}%`).join(' + ')} = ${sum.toString()}% ≠ 100%，差 ${gap.abs().toString()} 个百分点，超出尾数误差 ${tolerance.toString()}${hints.length ? `；这些占比正好是按另一金额计算的：${hints.join('，')}，分母疑似用错` : ''}。`,
         expected: '100',
         actual: sum.toString(),
@@ -148,3 +146,10 @@ export function checkShares(claims: PlacedClaim[]): CheckOutcome {
   }
   return outcome;
 }
+
+export const sharesCheck: DocumentCheck = {
+  name: 'text-shares',
+  scope: 'document',
+  rules: ['text.share', 'text.share-sum'],
+  run: (context) => checkShares(context.claims),
+};

@@ -5,7 +5,7 @@ import type { PlacedClaim } from '../narrative/document-claims';
 import type { CellFact } from '../narrative/bind';
 import { factsNamed, levelSlips, resolveReference } from '../narrative/bind';
 import type { CellRef } from '../report/schema';
-import type { CheckOutcome, FindingDraft } from './types';
+import type { CheckOutcome, DocumentCheck, FindingDraft } from './types';
 import type { TextBlock } from '../source';
 import { emptyOutcome } from './types';
 import { blockRef, textFinding, textRef } from './text-finding';
@@ -82,7 +82,6 @@ function amountFinding(placed: PlacedClaim, stated: StatedAmount, subject: strin
     ...textFinding(placed, {
       rule: wrongUnit ? 'text.unit' : 'text.amount',
       severity: comparison.verdict === 'info' ? 'info' : 'error',
-      category: wrongUnit ? 'unit' : 'text-vs-table',
       message,
       expected: comparison.table.toString(),
       actual: stated.value.toString(),
@@ -158,7 +157,6 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
         textFinding(placed, {
           rule: 'text.label',
           severity: 'warning',
-          category: 'label',
           message: `文中「${reference.names.join('」「')}」的「${name}（${level}）」在表中找不到；表中对应的${level}为：${reference.available.join('、')}。`,
         }),
       );
@@ -202,7 +200,6 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
       outcome.findings.push({
         rule: 'text.label',
         severity: 'warning',
-        category: 'label',
         message: `文中把「${slip.names[1]}」称为“款”，表中它是项 ${slip.item.code}${slip.section ? `，所属的款为 ${slip.section.code} ${slip.section.row.label}` : ''}。`,
         location: blockRef(block, slip.start, slip.end),
         related: [cellOf(slip.item)],
@@ -213,3 +210,10 @@ export function checkTextAgainstTables(claims: PlacedClaim[], facts: CellFact[],
   if (unbound) outcome.notChecked.push({ what: `文字中的 ${unbound} 个金额`, reason: '未能对应到表格中的某一行（或对应的多行数值不一），未核对' });
   return outcome;
 }
+
+export const textVsTableCheck: DocumentCheck = {
+  name: 'text-vs-table',
+  scope: 'document',
+  rules: ['text.amount', 'text.unit', 'text.label'],
+  run: (context) => checkTextAgainstTables(context.claims, context.facts, context.identity.kind, context.blocks),
+};

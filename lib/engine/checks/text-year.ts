@@ -1,10 +1,10 @@
 import type { TextBlock } from '../source';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, DocumentCheck } from './types';
 import { emptyOutcome } from './types';
 import { blockRef } from './text-finding';
 
 /**
- * The year a disclosure is about, stated again in its text (rulebook N-11 style wording slips):
+ * The year a disclosure is about, stated again in its text (rulebook N-15):
  * a 2024 final account whose section heading says "2023年度部门决算", or whose asset note says
  * "截至2023年12月31日", was copied from last year's document and not updated.
  */
@@ -26,7 +26,6 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
     outcome.findings.push({
       rule: 'text.year',
       severity,
-      category: 'wording',
       message: message(stated),
       location: blockRef(block, match.index!, match.index! + match[0].length),
       related: [],
@@ -52,3 +51,10 @@ export function checkYears(blocks: TextBlock[], year: number | undefined, kind: 
   }
   return outcome;
 }
+
+export const yearsCheck: DocumentCheck = {
+  name: 'text-year',
+  scope: 'document',
+  rules: ['text.year'],
+  run: (context) => checkYears(context.blocks, context.identity.year, context.identity.kind),
+};

@@ -1,6 +1,6 @@
 import type { PanelModel, TableModel } from '../table/model';
 import type { BodyRow } from '../table/rows';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, TableCheck } from './types';
 import { emptyOutcome } from './types';
 import { recordSum } from './sum-identity';
 import type { Term } from './sum-identity';
@@ -42,8 +42,10 @@ export function isThreePublicRowLayout(table: TableModel, panel: PanelModel): bo
   return Boolean(rows.abroad && rows.reception && (rows.vehicles || rows.purchase));
 }
 
-export const threePublicCheck = {
-  family: 'sum.three-public',
+export const threePublicCheck: TableCheck = {
+  name: 'three-public',
+  scope: 'table',
+  rules: ['sum.three-public', 'sum.blank-total'],
   run(table: TableModel): CheckOutcome {
     const outcome = emptyOutcome();
     for (const panel of table.panels) {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Unit } from '../amount/units';
-import { convert } from '../amount/units';
+import { convert, UNIT_IN_PARENTHESES } from '../amount/units';
 import type { Change } from '../report/schema';
 import { compactText } from '../amount/normalize';
 import { stripEnumerator } from '../table/enumerators';
@@ -47,7 +47,7 @@ export function buildFactIndex(tables: TableModel[]): CellFact[] {
           const cell = total.values.get(other.index);
           const label = other.path.at(-1)?.label ?? '';
           if (!cell || cell.kind !== 'number' || !label || /合计|总计|小计/.test(label)) continue;
-          facts.push({ table, row: total, col: other.index, value: cell.value, decimals: cell.decimals, unit: table.unit, name: nameKey(label.replace(/[(（](万元|元)[)）]/, '')) });
+          facts.push({ table, row: total, col: other.index, value: cell.value, decimals: cell.decimals, unit: table.unit, name: nameKey(label.replace(UNIT_IN_PARENTHESES, '')) });
         }
       }
       for (const row of panel.rows) {

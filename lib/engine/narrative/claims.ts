@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Unit } from '../amount/units';
+import { UNIT_PATTERN } from '../amount/units';
 import type { NormalText } from './normal-text';
 import { normalForClaims, originalRange } from './normal-text';
 
@@ -84,15 +85,17 @@ export interface EnumerationClaim extends Span {
 export type Claim = AmountClaim | ShareClaim | ChangeClaim | CompletionClaim | EnumerationClaim;
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
-const AMOUNT = new RegExp(String.raw`(${NUMBER})(亿元|万元|元)`, 'g');
+const AMOUNT = new RegExp(String.raw`(${NUMBER})(${UNIT_PATTERN})`, 'g');
 const SHARE = new RegExp(String.raw`占([^,;。%]{0,16}?)(?:的|比重为|比例为|比重|比例|为)?(${NUMBER})%`, 'g');
 const CHANGE = new RegExp(
-  String.raw`(?:较|比|与)(上年|上年度|上一年度?|去年|20\d\d年度?)(?:同期|预算数?|决算数?)?(?:相比)?[,]?([^,;。]{0,24}?)(增加|减少|增长|下降|持平|一致|无增减|无变化)了?(${NUMBER}(?:亿元|万元|元))?(?:[,]?(增长|下降|增加|减少)?(${NUMBER})%)?`,
+  String.raw`(?:较|比|与)(上年|上年度|上一年度?|去年|20\d\d年度?)(?:同期|预算数?|决算数?)?(?:相比)?[,]?([^,;。]{0,24}?)(增加|减少|增长|下降|持平|一致|无增减|无变化)了?(${NUMBER}(?:${UNIT_PATTERN}))?(?:[,]?(增长|下降|增加|减少)?(${NUMBER})%)?`,
   'g',
 );
 const COMPLETION_RATE = new RegExp(String.raw`完成(?:年初|全年|调整)?预算(?:数)?的(${NUMBER})%`);
-const BUDGET_AMOUNT = new RegExp(String.raw`(?:年初)?预算(?:数)?(?:为|是)?(${NUMBER})(亿元|万元|元)`);
-const ACTUAL_AMOUNT = new RegExp(String.raw`决算(?:数)?(?:为|是)?(${NUMBER})(亿元|万元|元)`);
+const BUDGET_AMOUNT = new RegExp(String.raw`(?:年初)?预算(?:数)?(?:为|是)?(${NUMBER})(${UNIT_PATTERN})`);
+const ACTUAL_AMOUNT = new RegExp(String.raw`决算(?:数)?(?:为|是)?(${NUMBER})(${UNIT_PATTERN})`);
+const WHOLE_BEFORE_LIST = new RegExp(String.raw`^(.*?)(\d[\d.]*)(${UNIT_PATTERN}),?其中`);
+const DELTA = new RegExp(String.raw`^(-?\d+(?:\.\d+)?)(${UNIT_PATTERN})$`);
 const COMPARISON = /决算数?(大于|小于|等于|超过|低于|高于)(?:年初|全年|调整)?预算数?/;
 
 const SENTENCE_END = /[。!?]/;
@@ -149,7 +152,7 @@ export function extractClaims(original: string): Claim[] {
     const following = all[sentenceIndex + 1] ? text.slice(all[sentenceIndex + 1]!.start, all[sentenceIndex + 1]!.end) : '';
     const offset = sentence.start;
     const at = (start: number, end: number): Span => span(normal, original, start, end, sentenceIndex);
-    const whole = /^(.*?)(\d[\d.]*)(亿元|万元|元),?其中/.exec(body);
+    const whole = WHOLE_BEFORE_LIST.exec(body);
     const wholeSubject = whole ? subjectBefore(body, 0, whole[1]!.length) : undefined;
 
     const changeRanges: Array<[number, number]> = [];
@@ -171,7 +174,7 @@ export function extractClaims(original: string): Claim[] {
       const words = match[3]!;
       const named = match[2]!.replace(/^(的|其中)/, '').replace(/(各|均|分别|共|总共)$/, '').trim();
       const direction: Direction = /增/.test(words) ? 'increase' : /减|下降/.test(words) ? 'decrease' : 'flat';
-      const deltaText = match[4] ? /^(-?\d+(?:\.\d+)?)(亿元|万元|元)$/.exec(match[4]) : null;
+      const deltaText = match[4] ? DELTA.exec(match[4]) : null;
       const pctWord = match[5];
       claims.push({
         kind: 'change',

@@ -12,6 +12,7 @@ import {
   relatedLine,
   statsLine,
   tableLine,
+  consequenceLines,
 } from './format-text';
 
 /**
@@ -57,6 +58,7 @@ export function formatReportMarkdown(report: Report): string {
         out.push(`${number}. ${lines.join('  \n   ')}`);
         const related = relatedLine(report, finding);
         if (related) out.push(`   - 相关：${escapeMarkdown(related)}`);
+        for (const line of consequenceLines(report, finding)) out.push(`   - 连带：${escapeMarkdown(line)}`);
       }
     }
   }

@@ -41,7 +41,7 @@ export function severityCounts(findings: Finding[]): Record<Severity, number> {
 
 /** Findings by reader group (表内勾稽 / 文字与表格 / 同比), then by severity, worst first. */
 export function findingGroups(findings: Finding[]): Array<{ label: string; counts: string; bySeverity: Array<[Severity, Finding[]]> }> {
-  return GROUP_ORDER.map((kind) => findings.filter((f) => groupOf(f.category) === kind))
+  return GROUP_ORDER.map((kind) => findings.filter((f) => groupOf(f) === kind))
     .map((inGroup, i) => ({
       label: GROUP_LABEL[GROUP_ORDER[i]!],
       counts: countsLine(inGroup),
@@ -150,6 +150,11 @@ export function statsLine(report: Report): string {
   return `核对 ${checksRun} 项${cross}，通过 ${passed} 项；文字中的数字 ${claims} 处；用时 提取 ${ms(millis.extract)} ms、分析 ${ms(millis.analyse)} ms`;
 }
 
+/** The other symptoms of the same fault, one line each: "[sum.columns] 表 t1 第 3 行… ：message". */
+export function consequenceLines(report: Report, finding: Finding): string[] {
+  return (finding.consequences ?? []).map((c) => `[${c.rule}] ${describeLocation(report, c.location)}：${clean(c.message)}`);
+}
+
 export function formatReportText(report: Report): string {
   const out: string[] = ['预算透镜检查报告', ''];
   for (const [name, value] of identityFields(report)) out.push(`${name}：${value}`);
@@ -174,6 +179,7 @@ export function formatReportText(report: Report): string {
         if (amounts) out.push(`     ${amounts}`);
         const related = relatedLine(report, finding);
         if (related) out.push(`     相关：${related}`);
+        for (const line of consequenceLines(report, finding)) out.push(`     连带：${line}`);
       }
     }
   }

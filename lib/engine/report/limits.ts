@@ -36,6 +36,18 @@ function boundFinding(finding: Finding): Finding {
     message: cut(finding.message, REPORT_LIMITS.messageChars),
     location: boundLocation(finding.location),
     related: finding.related.slice(0, REPORT_LIMITS.related).map(boundLocation),
+    // The symptoms folded under a fault, and the readings it rests on, are page-derived too.
+    ...(finding.consequences
+      ? {
+          consequences: finding.consequences.slice(0, REPORT_LIMITS.related).map((c) => ({
+            ...c,
+            message: cut(c.message, REPORT_LIMITS.messageChars),
+            location: boundLocation(c.location),
+            ...(c.related ? { related: c.related.slice(0, REPORT_LIMITS.related).map(boundLocation) } : {}),
+          })),
+        }
+      : {}),
+    ...(finding.readings ? { readings: finding.readings.slice(0, REPORT_LIMITS.related).map((r) => ({ ...r, what: cut(r.what, REPORT_LIMITS.labelChars), ...(r.note ? { note: cut(r.note, REPORT_LIMITS.labelChars) } : {}) })) } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RULE_IDS } from '../checks/catalogue';
+import { TABLE_KIND_IDS } from '../document/table-kinds';
 
 /**
  * The report contract, version 1 (docs/architecture.md). Field names are read by other tools:
@@ -46,9 +48,42 @@ export const textRefSchema = z.object({
 
 export const locationSchema = z.union([cellRefSchema, textRefSchema]);
 
+/** Only catalogued rules (lib/engine/checks/catalogue.ts, docs/rules.md) appear in a report. */
+export const ruleIdSchema = z.enum(RULE_IDS);
+
+/**
+ * A reading a finding rests on: a table read from a page, two pieces joined over a page break,
+ * a row or column whose reading is unsure, the row a sentence was bound to. `certain: false`
+ * makes the finding a possible misreading (basis 'reading'), never a document error.
+ */
+export const readingSchema = z.object({
+  what: z.string(),
+  certain: z.boolean(),
+  /** Why the reading is unsure, or how it was made. */
+  note: z.string().optional(),
+});
+
+/**
+ * Another symptom of the same fault (a row sum and a column sum broken by one wrong cell): the
+ * finding it would have been, without id, category, readings and basis (those of the finding it is
+ * listed under apply).
+ */
+export const consequenceSchema = z.object({
+  rule: ruleIdSchema,
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  expected: decimalString.optional(),
+  actual: decimalString.optional(),
+  difference: decimalString.optional(),
+  tolerance: decimalString.optional(),
+  unit: z.string().optional(),
+  location: locationSchema,
+  related: z.array(locationSchema).optional(),
+});
+
 export const findingSchema = z.object({
   id: z.string(),
-  rule: z.string(),
+  rule: ruleIdSchema,
   severity: severitySchema,
   category: categorySchema,
   message: z.string(),
@@ -59,12 +94,25 @@ export const findingSchema = z.object({
   unit: z.string().optional(),
   location: locationSchema,
   related: z.array(locationSchema),
+  /**
+   * 'document': the document is wrong, beyond doubt (for an error). 'reading': the finding rests
+   * on a doubtful reading (readings with certain: false), so it is at most a warning worded as a
+   * possible misreading (可能为读取问题，请核对原表). Absent in reports made before it existed.
+   */
+  basis: z.enum(['document', 'reading']).optional(),
+  /** What the finding rests on (tables read, seams crossed, bindings made). */
+  readings: z.array(readingSchema).optional(),
+  /** The other findings the same fault caused, listed under it instead of counted again. */
+  consequences: z.array(consequenceSchema).optional(),
 });
+
+/** Which disclosure table a table is (lib/engine/document/table-kinds.ts). */
+export const tableKindSchema = z.enum(TABLE_KIND_IDS);
 
 export const tableSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
-  kind: z.string(),
+  kind: tableKindSchema,
   unit: z.string(),
   /** Where the unit came from: the caption, a header cell, or the document default. */
   unitSource: z.enum(['caption', 'header', 'default', 'none']).optional(),
@@ -79,11 +127,13 @@ export const notCheckedSchema = z.object({
   what: z.string(),
   reason: z.string(),
   anchor: z.string().optional(),
+  /** The rules left unchecked, when a check failed or declined (absent: extraction gaps). */
+  rules: z.array(ruleIdSchema).optional(),
 });
 
 /** A claim of the text that was checked and holds (shown on request: "show what checked out"). */
 export const confirmedSchema = z.object({
-  rule: z.string(),
+  rule: ruleIdSchema,
   message: z.string(),
   location: locationSchema,
 });
@@ -109,7 +159,7 @@ export const completenessSchema = z.object({
   summary: z.string(),
   tables: z.array(
     z.object({
-      kind: z.string(),
+      kind: tableKindSchema,
       name: z.string(),
       status: z.enum(['present', 'empty-noted', 'empty', 'missing']),
       tableId: z.string().optional(),
@@ -145,6 +195,8 @@ export const reportSchema = z.object({
     crossTableChecks: z.number().int().nonnegative().optional(),
     millis: z.object({ extract: z.number().nonnegative(), analyse: z.number().nonnegative() }),
     notChecked: z.array(notCheckedSchema).optional(),
+    /** Findings folded into another one as its consequences: the counts above them count faults. */
+    consequences: z.number().int().nonnegative().optional(),
   }),
   findings: z.array(findingSchema),
   changes: z.array(changeSchema),
@@ -157,6 +209,8 @@ export type CellRef = z.infer<typeof cellRefSchema>;
 export type TextRef = z.infer<typeof textRefSchema>;
 export type Location = z.infer<typeof locationSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type Reading = z.infer<typeof readingSchema>;
+export type Consequence = z.infer<typeof consequenceSchema>;
 export type TableSummary = z.infer<typeof tableSummarySchema>;
 export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Change = z.infer<typeof changeSchema>;

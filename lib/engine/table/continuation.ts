@@ -4,14 +4,13 @@ import { expandGrid } from './grid';
 
 /**
  * Tables continued over pages (续表) arrive as separate tables in HTML made from Word or PDF
- * exports: the markup breaks them where the pages broke and repeats the header rows. Summing
- * either half alone would report false errors (rulebook §2.4(4)), so a table is merged into the
- * one before it when nothing but page debris lies between them and it repeats that table's header
- * (the repeated rows are dropped) or continues its columns. The join is recorded as a seam, sure
- * only when the two parts are equally wide.
- *
- * PDF tables are joined during extraction, which sees the column borders and page positions
- * (lib/extract/pdf/continuation.ts); they pass through here unchanged.
+ * exports (and in workbooks): the markup breaks them at page ends and repeats the header rows.
+ * (PDF tables are joined during extraction, by their column borders: they pass through.) Summing either half alone would report false errors
+ * (rulebook §2.4(4)), so a table is merged into the one before it when nothing but page debris
+ * lies between them and it repeats that table's header or continues its columns. Every join is
+ * recorded as a seam (lib/engine/source.ts): sure when the expanded grids are as wide (markup
+ * loses no row), doubtful when only a row's width matched — a finding across it is then worded
+ * as a possible misreading (lib/engine/checks/evidence.ts).
  */
 const TITLE_LIKE = /表|单位[:：]|附件|公开\d+/;
 const DEBRIS = /^(续表|续|第?\s*\d+\s*页|[-—\s\d/]+|共\s*\d+\s*页)$/;
@@ -39,14 +38,28 @@ function repeatsHeader(previous: SourceTable, next: SourceTable): number {
   return count;
 }
 
-const SEAM_DOUBT = '续表与上一部分的列数不同，按顺序拼接，可能有金额读错列';
+/** The second piece appended to the first, with the seam between them and both pieces' own seams and doubts. */
+function join(previous: SourceTable, next: SourceTable): SourceTable {
+  const offset = previous.rows.length;
+  const aligned = gridWidth(previous) === gridWidth(next);
+  const seam: TableSeam = {
+    row: offset,
+    ...(next.page !== undefined ? { page: next.page } : {}),
+    certain: aligned,
+    ...(aligned ? {} : { doubt: `续表与上文的列数不同（${gridWidth(previous)} 列与 ${gridWidth(next)} 列），按末行拼接，各列可能未对齐` }),
+  };
+  const seams = [...(previous.seams ?? []), seam, ...(next.seams ?? []).map((s) => ({ ...s, row: s.row + offset }))];
+  const doubts = [...(previous.doubts ?? []), ...(next.doubts ?? []).map((d) => (d.row === undefined ? d : { ...d, row: d.row + offset }))];
+  return { ...previous, rows: [...previous.rows, ...next.rows], after: next.after, seams, ...(doubts.length ? { doubts } : {}) };
+}
 
 export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
   const merged: SourceTable[] = [];
   for (const table of tables) {
     const previous = merged.at(-1);
-    // PDF tables were joined during extraction; a worksheet starts afresh (its first table is never the rest of the previous sheet's).
-    if (table.page !== undefined || (previous && previous.page !== undefined) || previous?.sheet !== table.sheet) {
+    // PDF tables were joined during extraction, which sees their column borders and page positions
+    // (lib/extract/pdf/continuation.ts); a worksheet starts afresh: its first table is never the rest of the previous sheet's.
+    if (table.page !== undefined || previous?.page !== undefined || previous?.sheet !== table.sheet) {
       merged.push(table);
       continue;
     }
@@ -57,20 +70,7 @@ export function mergeContinuations(tables: SourceTable[]): SourceTable[] {
       // Only page debris (page numbers, 续表, the clipped ends of a row cut by the page break)
       // stands between the halves: separatedOnlyByDebris above.
       if (repeated > 0 || (sameWidth && !table.caption)) {
-        // Never cut through a header cell spanning down into the body.
-        let drop = repeated;
-        while (drop > 0 && table.rows.slice(0, drop).some((row, r) => row.some((cell) => r + Math.max(1, cell.rowSpan) > drop))) drop -= 1;
-        const rest = table.rows.slice(drop);
-        const aligned = !rest.length || expandGrid(rest).width === gridWidth(previous);
-        const seam: TableSeam = { row: previous.rows.length, certain: aligned, ...(aligned ? {} : { doubt: SEAM_DOUBT }) };
-        const shift = previous.rows.length - drop;
-        merged[merged.length - 1] = {
-          ...previous,
-          rows: [...previous.rows, ...rest],
-          after: table.after,
-          seams: [...(previous.seams ?? []), seam, ...(table.seams ?? []).map((s) => ({ ...s, row: s.row + shift }))],
-          ...(previous.doubts || table.doubts ? { doubts: [...(previous.doubts ?? []), ...(table.doubts ?? []).map((d) => (d.row === undefined ? d : { ...d, row: d.row + shift }))] } : {}),
-        };
+        merged[merged.length - 1] = join(previous, table);
         continue;
       }
     }

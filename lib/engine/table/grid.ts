@@ -1,4 +1,4 @@
-import type { SourceCell } from '../source';
+import type { CellAnchor, SourceCell } from '../source';
 import { normalizeText } from '../amount/normalize';
 import type { CellValue } from '../amount/parse';
 import { parseAmount } from '../amount/parse';
@@ -10,7 +10,7 @@ export interface GridCell {
   originRow: number;
   originCol: number;
   /** Anchor of the origin cell, empty for positions the markup left out (ragged rows). */
-  anchor: string;
+  anchor: CellAnchor | '';
   headerMarkup: boolean;
   /** The exact stored number behind a rounded display (spreadsheets; see SourceCell.exact). */
   exact?: string;
@@ -74,7 +74,8 @@ export function expandGrid(rows: SourceCell[][]): Grid {
         text: normalizeText(cell.text),
         originRow: r,
         originCol: c,
-        anchor: cell.anchor,
+        // Extraction names cells "t3.r2.c5" (lib/engine/source.ts).
+        anchor: cell.anchor as CellAnchor,
         headerMarkup: cell.headerMarkup,
       };
       if (cell.exact !== undefined) placed.exact = cell.exact;

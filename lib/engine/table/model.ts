@@ -1,4 +1,5 @@
-import type { ReadingDoubt, SourceTable, TableSeam } from '../source';
+import type { ReadingDoubt, SourceTable, TableAnchor, TableSeam } from '../source';
+import type { TableKind } from '../document/table-kinds';
 import type { Grid } from './grid';
 import { expandGrid } from './grid';
 import type { HeaderSplit } from './header';
@@ -16,9 +17,10 @@ export interface PanelModel extends Panel {
 
 export interface TableModel {
   id: string;
-  anchor: string;
+  /** The table's anchor as extraction made it ("t3"); tests may use other ids. */
+  anchor: TableAnchor;
   title: string;
-  kind: string;
+  kind: TableKind;
   number?: string;
   page?: number;
   /** Reading-order position shared with the text blocks (SourceTable.seq). */
@@ -31,14 +33,14 @@ export interface TableModel {
   header: HeaderSplit;
   columns: ColumnInfo[];
   panels: PanelModel[];
+  /** Joins of pieces continued over page breaks, from extraction or the continuation merge (rows are grid rows). */
+  seams: TableSeam[];
   /**
    * Readings that are guesses (rows are grid rows): extraction's own (SourceTable.doubts) and
    * the model's — a column kind told by its values against or without its header. A finding
    * resting on one is a possible misreading, never more than a warning.
    */
   doubts: ReadingDoubt[];
-  /** Where parts continued over page breaks were joined (grid row of each continuing part), from SourceTable.seams. */
-  seams?: TableSeam[];
 }
 
 /** Grids beyond this many positions are reported as not checked instead of analysed. */
@@ -61,7 +63,7 @@ export function tableUnit(source: SourceTable, grid: Grid, header: HeaderSplit):
 export interface TableIdentity {
   id: string;
   title: string;
-  kind: string;
+  kind: TableKind;
   /** The number printed with the title ("公开03表", "附件6", "表1"), when there is one. */
   number?: string;
 }
@@ -81,7 +83,8 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
   const unit = tableUnit(source, grid, header);
   return {
     ...identity,
-    anchor: source.anchor,
+    // Extraction numbers tables "t0", "t1" … (lib/engine/source.ts): the one place the string is taken as that.
+    anchor: source.anchor as TableAnchor,
     ...(source.page ? { page: source.page } : {}),
     ...(typeof source.seq === 'number' ? { seq: source.seq } : {}),
     ...(Array.isArray(source.after) && source.after.length ? { after: source.after.slice(0, 3).map((l) => String(l).slice(0, 300)) } : {}),
@@ -91,7 +94,7 @@ export function buildTableModel(source: SourceTable, identity: TableIdentity, gr
     header,
     columns,
     panels,
+    seams: Array.isArray(source.seams) ? source.seams.slice() : [],
     doubts: [...(Array.isArray(source.doubts) ? source.doubts : []), ...columnDoubts(columns)],
-    ...(Array.isArray(source.seams) && source.seams.length ? { seams: source.seams.map((seam) => ({ ...seam })) } : {}),
   };
 }

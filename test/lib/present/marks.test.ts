@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chipText, chipsOf, countBySeverity, locationLabel, marksOf, passedRanges, relatedAnchors, tableAnchorMap, trendsOf, worstOf } from '../../../lib/present/marks';
 import { groupOf } from '../../../lib/engine/report/groups';
 import { finding, report } from './page/report-fixture';
+import type { Report } from '../../../lib/engine/report/schema';
 
 describe('marks from a report', () => {
   it('one mark per cell, with its worst severity first', () => {
@@ -58,10 +59,19 @@ describe('marks from a report', () => {
     expect(locationLabel({ text: '很'.repeat(50) })).toHaveLength(41);
   });
 
-  it('groups categories for readers', () => {
-    expect(groupOf('sum')).toBe('table');
-    expect(groupOf('share')).toBe('text');
-    expect(groupOf('yoy')).toBe('yoy');
+  it('groups findings for readers by their rule, from the catalogue', () => {
+    // perf.rate is a share inside a table, text.change a year-over-year claim whatever its category.
+    expect(groupOf({ rule: 'sum.rows', category: 'sum' })).toBe('table');
+    expect(groupOf({ rule: 'perf.rate', category: 'share' })).toBe('table');
+    expect(groupOf({ rule: 'text.share', category: 'share' })).toBe('text');
+    expect(groupOf({ rule: 'text.change', category: 'direction' })).toBe('yoy');
+    // A rule the catalogue does not know (an older report) falls back to its category.
+    expect(groupOf({ rule: 'old.rule', category: 'share' })).toBe('text');
+  });
+
+  it('outlines the cells of a fault’s consequences with its operands', () => {
+    const f = finding({ id: 'f1', severity: 'error', consequences: [{ rule: 'sum.columns', severity: 'error', message: '…', location: { tableId: 't1', row: 2, col: 2, anchor: 't1.r2.c2' } }] });
+    expect(relatedAnchors(f, tableAnchorMap(report([f])))).toEqual(['t1.r2.c3', 't1.r2.c2']);
   });
 });
 
@@ -87,7 +97,7 @@ describe('trends beside the rows', () => {
 
 describe('claims that checked out', () => {
   it('gives the text ranges to underline, leaving cells and unanchored claims out', () => {
-    const r = {
+    const r: Report = {
       ...report([]),
       confirmed: [
         { rule: 'text.completion', message: '完成率 98.20% = …', location: { text: '完成年初预算的98.20%', anchor: 'b4', start: 10, end: 24 } },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportSchema } from '../../../lib/engine/report/schema';
 import { inLanguage } from '../../../lib/present/report-lang';
-import { main } from '../../../scripts/cli';
+import { main } from '../../../lib/cli/main';
 import { finding, report } from './page/report-fixture';
 
 describe('report messages in English (--lang en)', () => {
@@ -16,11 +16,11 @@ describe('report messages in English (--lang en)', () => {
   it('the CLI takes --lang en and refuses other languages', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
-    expect(await main(['check', 'test/fixtures/pages/001-cms.html', '--format', 'json', '--lang', 'en'], io)).toBe(0);
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), errIsTty: false };
+    expect(await main(['check', 'test/fixtures/pages/001-cms.html', '--format', 'json', '--lang', 'en'], { io })).toBe(0);
     const parsed = reportSchema.parse(JSON.parse(out.join('')));
     expect(parsed.findings.find((f) => f.rule === 'sum.columns')!.message).toMatch(/^This total is [\d.]+ 万元 (more|less) than its items add up to\./);
-    expect(await main(['check', 'x.html', '--lang', 'fr'], io)).toBe(2);
+    expect(await main(['check', 'x.html', '--lang', 'fr'], { io })).toBe(2);
     expect(err.join('')).toContain('--lang 只接受 zh 或 en');
   });
 });

@@ -3,6 +3,7 @@ import { checkClassificationLabels } from '../../../../lib/engine/checks/classif
 import { codeName, codesNamed, nameFits } from '../../../../lib/engine/document/classification-names';
 import { table, tsv } from '../../../helpers/tables';
 import { modelOf } from '../../../helpers/check';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 const wan = { before: ['单位：万元'] };
 const block = (text: string) => ({ anchor: 'b1', text, kind: 'paragraph' as const, seq: 1 });
@@ -23,7 +24,7 @@ describe('code ↔ name labels (C-02)', () => {
   it('warns on a 类 code printed with another 类\'s name', () => {
     const model = modelOf(table(tsv(`科目编码\t科目名称\t合计\n\t合计\t10.00\n209\t卫生健康支出\t10.00\n20903\t基本医疗保险统筹基金\t10.00`), wan), 'expense-summary', '支出总表');
     const outcome = checkClassificationLabels([model], [], 2024);
-    expect(outcome.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['label.name', 'warning', 'label']]);
+    expect(outcome.findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([['label.name', 'warning', 'label']]);
     expect(outcome.findings[0]!.message).toContain('科目 209 的名称应为「社会保险基金支出」');
   });
 
@@ -59,7 +60,7 @@ describe('code ↔ name labels (C-02)', () => {
   it('finds 004-04: a 款 name given the code of its 类 in the text (also with full-width digits)', () => {
     for (const text of ['其中：社会福利和救助（509）0.02万元。', '社会福利和救助（５０９）０.０２万元']) {
       const findings = checkClassificationLabels([], [block(text)], 2023).findings;
-      expect(findings.map((f) => [f.rule, f.severity])).toEqual([['label.name', 'warning']]);
+      expect(findings.map((f) => [f.rule, f.severity])).toEqual([['label.text-name', 'warning']]);
       expect(findings[0]!.message).toBe('文中「社会福利和救助（509）」编码与名称不符：509 是类「对个人和家庭的补助」，「社会福利和救助」是款 50901。');
     }
     const ok = checkClassificationLabels([], [block('商品和服务支出(302)15.95万元，对事业单位经常性补助(505)123.96万元。')], 2023);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnIdentitiesCheck } from '../../../../lib/engine/checks/column-identities';
 import { table } from '../../../helpers/tables';
 import { run } from '../../../helpers/check';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 const header = [
   ['科目编码@r2', '科目名称@r2', '合计@r2', '基本支出@c3', '项目支出@c3'],
@@ -11,7 +12,7 @@ const header = [
 describe('values one column off their header (seed 003-01)', () => {
   it('reports one structural warning instead of errors when a one-column shift makes every identity hold', () => {
     const outcome = run(columnIdentitiesCheck, table([...header, ['2120809', '支付破产或改制企业职工安置费', '196.30', '', '', '196.30', '', '196.30', '']], { before: ['单位：万元'] }));
-    expect(outcome.findings.map((f) => [f.severity, f.category])).toEqual([['warning', 'structure']]);
+    expect(outcome.findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([['sum.misaligned', 'warning', 'structure']]);
     expect(outcome.findings[0]!.message).toContain('错位一列');
   });
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkCrossColumns } from '../../../../lib/engine/checks/cross-columns';
+import { checkCrossIncome } from '../../../../lib/engine/checks/cross-income';
+import type { TableKind } from '../../../../lib/engine/document/table-kinds';
 import type { TableModel } from '../../../../lib/engine/table/model';
 import { table, tsv } from '../../../helpers/tables';
 import { modelOf } from '../../../helpers/check';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 const wan = { before: ['单位：万元'] };
 const yuan = { before: ['金额单位：元'] };
 let n = 0;
-const model = (text: string, kind: string, title: string, unit = wan): TableModel => {
+const model = (text: string, kind: TableKind, title: string, unit = wan): TableModel => {
   const id = `t${n++}`;
   return { ...modelOf(table(tsv(text), { ...unit, anchor: id }), kind, title), id };
 };
@@ -105,10 +108,10 @@ describe('column identities across tables', () => {
         ),
         id: 'ti',
       }) as TableModel;
-    const ok = checkCrossColumns([summary, income('967.70')]);
+    const ok = checkCrossIncome([summary, income('967.70')]);
     expect(ok.findings).toEqual([]);
     expect(ok.passed).toBe(4);
-    const bad = checkCrossColumns([summary, income('976.70')]);
+    const bad = checkCrossIncome([summary, income('976.70')]);
     expect(bad.findings.map((f) => [f.rule, f.severity, f.actual, f.expected])).toEqual([['cross.income', 'error', '976.7', '967.7']]);
     expect(bad.findings[0]!.related[0]).toMatchObject({ tableId: summary.id });
   });
@@ -116,10 +119,10 @@ describe('column identities across tables', () => {
   it('000-03: a 财政拨款 income line blank in one summary table and filled in the other is a structural warning; two amounts must agree', () => {
     const summary = model(`项目\t预算数\n一、一般公共预算拨款收入\t2068839.67\n经费拨款\t2068839.67\n本年收入合计\t2068839.67\n收入总计\t2068839.67`, 'income-expense-summary', '收支总表', yuan);
     const fiscal = (line: string) => model(`项目\t预算数\n一、本年收入\t2068839.67\n(一)一般公共预算拨款\t2068839.67\n经费拨款\t${line}\n收入总计\t2068839.67`, 'fiscal-summary', '财政拨款收支总表', yuan);
-    const blank = checkCrossColumns([summary, fiscal('')]);
-    expect(blank.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([['cross.blank-line', 'warning', 'structure']]);
+    const blank = checkCrossIncome([summary, fiscal('')]);
+    expect(blank.findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([['cross.blank-line', 'warning', 'structure']]);
     expect(blank.passed).toBe(1);
-    expect(checkCrossColumns([summary, fiscal('2068839.67')]).findings).toEqual([]);
-    expect(checkCrossColumns([summary, fiscal('2068830.67')]).findings.map((f) => [f.rule, f.severity])).toEqual([['cross.income', 'error']]);
+    expect(checkCrossIncome([summary, fiscal('2068839.67')]).findings).toEqual([]);
+    expect(checkCrossIncome([summary, fiscal('2068830.67')]).findings.map((f) => [f.rule, f.severity])).toEqual([['cross.income', 'error']]);
   });
 });

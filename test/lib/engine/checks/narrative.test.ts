@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { documentClaims } from '../../../../lib/engine/narrative/document-claims';
-import { checkNarrative } from '../../../../lib/engine/checks/narrative';
+import type { PlacedClaim } from '../../../../lib/engine/narrative/document-claims';
+import { completionCheck } from '../../../../lib/engine/checks/text-completion';
+import { changeCheck } from '../../../../lib/engine/checks/text-change';
+import { sharesCheck } from '../../../../lib/engine/checks/text-shares';
+import { enumerationsCheck } from '../../../../lib/engine/checks/text-enumeration';
+import { runChecks } from '../../../../lib/engine/checks/runner';
 import type { Change } from '../../../../lib/engine/report/schema';
 import type { TextBlock } from '../../../../lib/engine/source';
+import { contextOf } from '../../../helpers/check';
+
+/** The narrative's own arithmetic: the four text checks that need no table, through the runner. */
+function checkNarrative(claims: PlacedClaim[], changes: Change[]) {
+  return runChecks([completionCheck, changeCheck, sharesCheck, enumerationsCheck], contextOf({ claims, changes })).outcome;
+}
 
 function check(...texts: string[]) {
   const blocks: TextBlock[] = texts.map((text, i) => ({ anchor: `b${i}`, text, kind: 'paragraph', seq: i }));

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceTable, TextBlock } from '../../../../lib/engine/source';
+import type { TableKind } from '../../../../lib/engine/document/table-kinds';
 import type { TableModel } from '../../../../lib/engine/table/model';
 import { buildTableModel } from '../../../../lib/engine/table/model';
 import { assessCompleteness, expectsFullSet, findShells, summaryLine } from '../../../../lib/engine/document/completeness';
 import { contentsLine, findContents } from '../../../../lib/engine/document/contents';
 import { checkDocumentTables } from '../../../../lib/engine/checks/document-tables';
 import { table, tsv } from '../../../helpers/tables';
+import { categoryOf } from '../../../../lib/engine/checks/catalogue';
 
 let seq = 0;
 const block = (text: string, kind: TextBlock['kind'] = 'paragraph'): TextBlock => ({ anchor: `b${seq}`, text, kind, seq: seq++ });
-function model(kind: string, title: string, rows: string[][], opts: { after?: string[] } = {}): TableModel {
+function model(kind: TableKind, title: string, rows: string[][], opts: { after?: string[] } = {}): TableModel {
   const source: SourceTable = { ...table(rows, { anchor: `t${seq}`, before: ['单位：万元'] }), seq: seq++, after: opts.after ?? [] };
   return buildTableModel(source, { id: source.anchor, title, kind });
 }
-const filled = (kind: string, title: string) => model(kind, title, tsv(`项目\t金额\n合计\t10.00`));
-const empty = (kind: string, title: string, after: string[] = []) => model(kind, title, [['项目', '金额']], { after });
+const filled = (kind: TableKind, title: string) => model(kind, title, tsv(`项目\t金额\n合计\t10.00`));
+const empty = (kind: TableKind, title: string, after: string[] = []) => model(kind, title, [['项目', '金额']], { after });
 
 const FINAL = [
   ['income-expense-summary', '收入支出决算总表'],
@@ -71,7 +73,7 @@ describe('required tables', () => {
     const result = assessCompleteness('final', tables, [], null);
     expect(result.summary).toBe('9 张必需表格：缺 2 张（收入决算表、一般公共预算财政拨款支出决算表）');
     const findings = checkDocumentTables(result, null, [], tables).findings;
-    expect(findings.map((f) => [f.rule, f.severity, f.category])).toEqual([
+    expect(findings.map((f) => [f.rule, f.severity, categoryOf(f.rule)])).toEqual([
       ['doc.required', 'warning', 'structure'],
       ['doc.required', 'warning', 'structure'],
     ]);
@@ -101,7 +103,7 @@ describe('required tables', () => {
   });
 
   it('counts the 国有资本经营 table in a budget only when the document shows or lists it (2020 Hunan, Shaanxi have none)', () => {
-    const eight = [
+    const eight = ([
       ['income-expense-summary', '收支总表'],
       ['income-summary', '收入总表'],
       ['expense-summary', '支出总表'],
@@ -110,7 +112,7 @@ describe('required tables', () => {
       ['general-basic-expense', '一般公共预算基本支出表'],
       ['three-public', '一般公共预算“三公”经费支出表'],
       ['fund-expense', '政府性基金预算支出表'],
-    ].map(([kind, name]) => filled(kind!, name!));
+    ] as const).map(([kind, name]) => filled(kind, name));
     expect(assessCompleteness('budget', eight, [], null).summary).toBe('8 张必需表格：齐全');
     const listing = ['收支总表', '收入总表', '国有资本经营预算支出表'].map((name, i) => block(`${i + 1}、${name}`));
     const listed = assessCompleteness('budget', eight, listing, findContents(listing, eight));

@@ -4,7 +4,7 @@ import { buildTableModel } from '../../../../lib/engine/table/model';
 import type { Report } from '../../../../lib/engine/report/schema';
 import { documentOf, table } from '../../../helpers/tables';
 
-const identity = { id: 't0', title: '测试表', kind: 'unknown' };
+const identity = { id: 't0', title: '测试表', kind: 'unknown' as const };
 const kinds = (rows: string[][]) => buildTableModel(table(rows), identity).columns.map((c) => c.kind + (c.part ?? ''));
 const errorsOf = (report: Report) => report.findings.filter((f) => f.severity === 'error');
 

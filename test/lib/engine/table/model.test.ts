@@ -6,7 +6,7 @@ import { classifyCode, joinCodeParts } from '../../../../lib/engine/table/codes'
 import { enumeratorOf, stripEnumerator } from '../../../../lib/engine/table/enumerators';
 import { table } from '../../../helpers/tables';
 
-const identity = { id: 't0', title: '测试表', kind: 'unknown' };
+const identity = { id: 't0', title: '测试表', kind: 'unknown' as const };
 
 describe('expandGrid', () => {
   it('expands rowspan and colspan so columns line up on every row', () => {

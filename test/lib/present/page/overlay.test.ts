@@ -45,6 +45,16 @@ describe('page overlay', () => {
     expect(document.getElementById('t1')!.outerHTML).toBe(before);
   });
 
+  it('draws a finding that rests on a doubtful reading (basis reading) apart from a document error', async () => {
+    const elements = page();
+    const overlay = createOverlay(document, controller.signal);
+    overlay.render({ report: report([finding({ id: 'f1', severity: 'warning', basis: 'reading' })]), elements, showInfo: true });
+    await wait();
+    const root = overlay.host.shadowRoot!;
+    expect(root.querySelectorAll('.mark.warning.reading')).toHaveLength(1);
+    expect(root.querySelector('.badge.reading')!.getAttribute('aria-label')).toContain('可能为读取问题');
+  });
+
   it('never turns page text into markup', async () => {
     const elements = page();
     const overlay = createOverlay(document, controller.signal);

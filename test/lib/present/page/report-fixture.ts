@@ -19,8 +19,8 @@ export function report(findings: Finding[]): Report {
     source: 'http://www.hetang.gov.cn/x.html',
     document: { title: '部门预算', kind: 'budget', year: 2020, units: ['万元'] },
     tables: [
-      { id: 't0', title: '收支总表', kind: 'summary', unit: '万元', rows: 5, cols: 4, anchor: 't0' },
-      { id: 't1', title: '单位运转经费', kind: 'basic', unit: '万元', rows: 3, cols: 6, anchor: 't1' },
+      { id: 't0', title: '收支总表', kind: 'income-expense-summary', unit: '万元', rows: 5, cols: 4, anchor: 't0' },
+      { id: 't1', title: '单位运转经费', kind: 'basic-expense-detail', unit: '万元', rows: 3, cols: 6, anchor: 't1' },
     ],
     stats: { checksRun: 12, passed: 10, claims: 0, millis: { extract: 1, analyse: 2 } },
     findings,

@@ -1,13 +1,14 @@
 /**
- * Issue 15, defect 4 through the CLI's own main() (in process, so fast): a 10 MB digit cell used
+ * Issue 15, defect 4 through the CLI's own main() (in process, documents on this thread, so fast): a 10 MB digit cell used
  * to overflow the regex stack, print a stack trace and exit 1, the code for "findings".
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { internalFailure, main } from '../../scripts/cli';
-import { reportSchema } from '../../lib/engine/report/schema';
+import { internalFailure } from '../../../lib/cli/errors';
+import { main } from '../../../lib/cli/main';
+import { reportSchema } from '../../../lib/engine/report/schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'budget-lens-cli-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  const code = await main(args, { io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), errIsTty: false } });
   return { code, stdout, stderr };
 }
 

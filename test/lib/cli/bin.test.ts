@@ -1,20 +1,25 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minimalPdf } from '../support/minimal-pdf';
-import { reportSchema } from '../../lib/engine/report/schema';
-import { encodeGbk } from '../lib/extract/gbk-bytes';
-import { legacyXls, SMALL_STYLES, smallTable } from '../../scripts/fixtures/xlsx-hostile';
-import { writeXlsx } from '../../scripts/fixtures/xlsx-writer';
+import { minimalPdf } from '../../support/minimal-pdf';
+import { reportSchema } from '../../../lib/engine/report/schema';
+import { FINDINGS_CSV_COLUMNS } from '../../../lib/engine/report/format-findings-csv';
+import { encodeGbk } from '../extract/gbk-bytes';
+import { ensureBuilt } from '../../../scripts/build-cli.mjs';
+import { legacyXls, SMALL_STYLES, smallTable } from '../../../scripts/fixtures/xlsx-hostile';
+import { writeXlsx } from '../../../scripts/fixtures/xlsx-writer';
 
-// Each run starts Node, tsx and the analysis (1–2 s idle, much more on a loaded 2-core machine).
+/**
+ * The real command: bin/budget-lens.mjs running the built bundle (dist/cli), worker threads and
+ * all. Each run starts Node and the analysis (0.3–1 s idle, much more on a loaded 2-core machine).
+ */
 const SLOW = { timeout: 120_000 };
-const bin = new URL('../../bin/budget-lens.mjs', import.meta.url).pathname;
-const root = new URL('../..', import.meta.url).pathname;
+const bin = new URL('../../../bin/budget-lens.mjs', import.meta.url).pathname;
+const root = new URL('../../..', import.meta.url).pathname;
 
 interface Run {
   code: number | null;
@@ -58,6 +63,8 @@ const workbook = writeXlsx({ sheets: [{ name: '一般公共预算支出表', row
 let base = '';
 
 beforeAll(async () => {
+  // Once here rather than by the first of the concurrent runs below (they would wait for it anyway).
+  await ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'budget-lens-cli-'));
   writeFileSync(join(dir, 'budget.html'), BUDGET_PAGE);
   writeFileSync(join(dir, 'empty.html'), '<html><head><title>通知</title></head><body><p>没有表格。</p></body></html>');
@@ -79,6 +86,9 @@ beforeAll(async () => {
         res.writeHead(302, { location: '/header-gbk' });
         res.end();
         return;
+      case '/never-answers':
+        // Holds the connection open without answering: only the timeout ends it.
+        return;
       case '/attachment?id=9':
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
         res.end(workbook);
@@ -94,10 +104,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 120_000);
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -125,6 +136,13 @@ describe.concurrent('budget-lens check on files', SLOW, () => {
     const { code, stdout } = await run('check', join(dir, 'budget.html'), '--format', 'md');
     expect(code).toBe(0);
     expect(stdout.startsWith('# 预算透镜检查报告：某某局2024年部门预算')).toBe(true);
+  });
+
+  it('gives the findings in English with --lang en, the figures unchanged', async () => {
+    const [zh, en] = await Promise.all([run('check', join(dir, 'budget.html'), '--format', 'json'), run('check', join(dir, 'budget.html'), '--format', 'json', '--lang', 'en')]);
+    const [a, b] = [reportSchema.parse(JSON.parse(zh.stdout)), reportSchema.parse(JSON.parse(en.stdout))];
+    expect(b.findings.map((f) => [f.rule, f.expected, f.actual])).toEqual(a.findings.map((f) => [f.rule, f.expected, f.actual]));
+    expect(b.findings.some((f) => f.message.startsWith('This total is'))).toBe(true);
   });
 
   it('gives an empty but valid report for a page without tables', async () => {
@@ -201,6 +219,108 @@ describe.concurrent('budget-lens check on URLs', SLOW, () => {
     const reports = reportSchema.array().parse(JSON.parse(stdout));
     expect(reports.map((r) => r.source)).toEqual([`${base}/download.do?id=7`, join(dir, 'budget.html')]);
     expect(reports[0]!.document.pages).toBe(1);
+  });
+});
+
+/** A folder of disclosures: two pages, a broken PDF below, and a file that is not one. */
+function batchFolder(name: string): string {
+  const folder = join(dir, name);
+  mkdirSync(join(folder, 'sub'), { recursive: true });
+  writeFileSync(join(folder, 'a-budget.html'), BUDGET_PAGE);
+  writeFileSync(join(folder, 'b-empty.htm'), '<html><head><title>通知</title></head><body><p>没有表格。</p></body></html>');
+  writeFileSync(join(folder, 'sub', 'c-broken.pdf'), '%PDF-1.7\n%\u00e2\u00e3\n');
+  writeFileSync(join(folder, 'notes.txt'), 'not a disclosure');
+  return folder;
+}
+
+const withoutTimings = (report: unknown) => JSON.parse(JSON.stringify(report), (key, value) => (key === 'millis' ? undefined : value));
+
+describe.concurrent('budget-lens check on folders (batch)', SLOW, () => {
+  it('checks every disclosure of a folder, prints one summary, names the file it could not check, exits 2', async () => {
+    const folder = batchFolder('batch-text');
+    const { code, stdout, stderr } = await run('check', folder, '--jobs', '2');
+    expect(code).toBe(2);
+    expect(stdout).toContain('预算透镜批量核对：3 个文件，已核对 2，未核对 1');
+    expect(stdout).toContain(`${join(folder, 'a-budget.html')}  2024 年 · 预算`);
+    expect(stdout).toContain(`— ${join(folder, 'sub', 'c-broken.pdf')}  未核对：`);
+    expect(stdout).not.toContain('notes.txt');
+    expect(stderr).toContain(`未核对 ${join(folder, 'sub', 'c-broken.pdf')}：文件不是有效的 PDF`);
+    // Not a terminal: no progress line.
+    expect(stderr).not.toContain('\r');
+  });
+
+  it('streams ndjson (one report@1 per line, as each is done) and csv (one row per finding)', async () => {
+    const folder = batchFolder('batch-streams');
+    const ndjson = await run('check', join(folder, 'b-empty.htm'), join(folder, 'a-budget.html'), '--format', 'ndjson');
+    expect(ndjson.code).toBe(0);
+    const lines = ndjson.stdout.trimEnd().split('\n');
+    const reports = lines.map((line) => reportSchema.parse(JSON.parse(line)));
+    expect(reports.map((r) => r.source).sort()).toEqual([join(folder, 'a-budget.html'), join(folder, 'b-empty.htm')]);
+
+    const csv = await run('check', join(folder, 'a-budget.html'), '--format', 'csv', '--fail-on', 'error');
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(FINDINGS_CSV_COLUMNS.join(','));
+    const report = reports.find((r) => r.source.endsWith('a-budget.html'))!;
+    expect(rows).toHaveLength(report.findings.length + 1);
+    expect(rows.slice(1).every((row) => row.startsWith(`${join(folder, 'a-budget.html')},`))).toBe(true);
+    const errors = report.findings.filter((f) => f.severity === 'error').length;
+    expect(csv.code).toBe(errors > 0 ? 1 : 0);
+  });
+
+  it('--out writes a report per document and the summaries; --resume skips what was reported and prints the same reports', async () => {
+    const folder = batchFolder('batch-out');
+    rmSync(join(folder, 'sub'), { recursive: true });
+    const out = join(dir, 'out');
+    const first = await run('check', folder, '--out', out, '--format', 'json');
+    expect(first.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(expect.arrayContaining(['index.ndjson', 'summary.csv', 'summary.md']));
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    expect(files.filter((f) => /^a-budget-[0-9a-f]{8}\.md$/.test(f))).toHaveLength(1);
+    const summaryCsv = readFileSync(join(out, 'summary.csv'), 'utf8');
+    expect(summaryCsv.startsWith('\uFEFFdocument,status,')).toBe(true);
+    expect(summaryCsv.trimEnd().split('\r\n')).toHaveLength(3);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('a-budget.html');
+
+    const again = await run('check', folder, '--out', out, '--resume', '--format', 'json');
+    expect(again.code).toBe(0);
+    expect(withoutTimings(JSON.parse(again.stdout))).toEqual(withoutTimings(JSON.parse(first.stdout)));
+    const text = await run('check', folder, '--out', out, '--resume');
+    expect(text.stdout).toContain('其中 2 个此前已报告，本次跳过');
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain(',resumed,');
+  });
+
+  it('says so for a folder without disclosures, and for a document over --timeout, and goes on with the rest', async () => {
+    const empty = join(dir, 'no-disclosures');
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, 'readme.txt'), 'nothing here');
+    const none = await run('check', empty);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(`目录中没有可核对的文件（.html、.htm、.pdf、.xlsx）：${empty}\n`);
+
+    const slow = await run('check', `${base}/never-answers`, join(dir, 'budget.html'), '--timeout', '3', '--format', 'json');
+    expect(slow.code).toBe(2);
+    expect(slow.stderr).toMatch(new RegExp(`${base}/never-answers：超时（3 秒，timeout）`));
+    expect(reportSchema.array().parse(JSON.parse(slow.stdout)).map((r) => r.source)).toEqual([join(dir, 'budget.html')]);
+  });
+
+  it('refuses bad batch options with the usage', async () => {
+    const [jobs, timeout, resume, lang] = await Promise.all([run('check', dir, '--jobs', '0'), run('check', dir, '--timeout', 'soon'), run('check', dir, '--resume'), run('check', dir, '--lang', 'fr')]);
+    for (const bad of [jobs, timeout, resume, lang]) {
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('用法：');
+    }
+    expect(resume.stderr).toContain('--resume 需要与 --out 目录同用');
+  });
+});
+
+describe('budget-lens tables', SLOW, () => {
+  it('prints the tables as the checks read them (budget-lens/tables@1)', async () => {
+    const { code, stdout } = await run('tables', join(dir, 'budget.html'), '--format', 'json');
+    expect(code).toBe(0);
+    const dump = JSON.parse(stdout) as { schema: string; tables: Array<{ rows: string[][] }> };
+    expect(dump.schema).toBe('budget-lens/tables@1');
+    expect(dump.tables[0]!.rows[1]).toEqual(['合计', '30.00']);
   });
 });
 
