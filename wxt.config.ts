@@ -15,6 +15,8 @@ const pdfjsRoot = fileURLToPath(new URL('./node_modules/pdfjs-dist', import.meta
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   manifestVersion: 3,
+  // `npm run dev` as root (containers, CI machines) needs Chromium without its sandbox, which root cannot use.
+  webExt: process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {},
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
