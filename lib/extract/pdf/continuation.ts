@@ -35,14 +35,19 @@ const DOUBT = {
   unjoined: '此表位于页首且没有标题，可能接续上一页的表格，但两者的列对不齐，未合并为一张表',
 } as const;
 
-/** A line as running headers are compared: its page number aside (a title's or a note's numbers are its own). */
+/**
+ * A line as running headers are compared: its page number aside. A title's or a note's numbers
+ * are their own, and a line of figures only is a row of a table, never a header.
+ */
 function runningKey(text: string): string {
-  return /表|^注/.test(text) ? text : text.replace(/\d+/g, '#');
+  return /表|^注/.test(text) || !/[^\d\s,，.．%\-－—]/.test(text) ? text : text.replace(/\d+/g, '#');
 }
 
-/** "第3页，共10页", "3/10", "Page 3 of 10": page furniture PAGE_NUMBER leaves out. */
+/** "第3页，共10页", "共10页第3页", "Page 3 of 10": page marks PAGE_NUMBER leaves out (never an amount). */
+const PAGE_MARK = /^(?:第\d{1,4}页[，,、]?共\d{1,4}页|共\d{1,4}页[，,、]?第\d{1,4}页|第\d{1,4}页|page\d{1,4}(?:of\d{1,4})?)$/i;
+
 function isPageMark(text: string): boolean {
-  return /^(?:第?#页|共#页|#[/／]#|#|page#(?:of#)?|[，,、.。\-－—–])+$/i.test(text.replace(/\d+/g, '#'));
+  return PAGE_MARK.test(text);
 }
 
 /** Lines repeated at the same edge of several pages: running headers and footers. */

@@ -155,6 +155,13 @@ describe('what the join records', () => {
     expect(doc.tables[0]!.seams).toEqual([{ row: 9, page: 2, certain: false, doubt: expect.stringMatching(/不在表格线内/) }]);
   });
 
+  it('a line of figures between the pieces is a row that fell outside the rules, never page furniture', async () => {
+    const doc = await read(codedTable(14), { at: [9], continuedLines: ['1,234.56'] });
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0]!.seams).toEqual([{ row: 9, page: 2, certain: false, doubt: expect.stringMatching(/不在表格线内/) }]);
+    expect(grid(doc.tables[0]!).some((row) => row.includes('1,234.56'))).toBe(true);
+  });
+
   it('a table whose title is a row of its own grid (Word) does not continue the table before it', async () => {
     const first = codedTable(8);
     const titled = codedTable(6);
